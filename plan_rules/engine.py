@@ -1,0 +1,115 @@
+"""The durable_rules adapter: the only module that imports `durable` (ENGINE.md §6.3).
+
+Guards, each against a reproduced defect of durable-rules 2.0.28:
+- actions run synchronously on the caller's thread (`Host._run` disabled, the C
+  `assert_facts` then `do_actions` called directly): the public API runs them later on timer
+  threads when any fact matches no rule (§3.1);
+- one sid per plan, one `assert_facts` per plan (§3.2), `delete_state` after every plan so
+  memory stays flat and the 1,024-sid limit is never reached (§2.5, §3.16);
+- a sentinel rule that fires once per plan, so `delete_state` never frees uninitialised
+  pointers (§3.7);
+- explicit unique fact ids, checked for 32-bit FNV-1a collisions, since the engine compares
+  ids by hash only and silently drops the second fact (§3.4–3.6);
+- exceptions in actions caught and re-raised after the batch instead of swallowed (§3.11);
+- the ruleset definition deep-copied before registering, which mutates it (§3.14);
+- the `DeprecationWarning` of `durable.engine` on Python 3.12 filtered (§3.18).
+"""
+from __future__ import annotations
+
+import copy
+import itertools
+import json
+import warnings
+from typing import Any
+
+from .ruleset import Check
+
+RULESET = "plan_rules"
+SENTINEL = "__sentinel__"
+MESSAGE_NOT_HANDLED = 1   # some fact matched no rule: normal (§3.3)
+
+Fact = dict[str, Any]
+Match = tuple[str, tuple[tuple[str, Fact], ...]]
+
+
+class EngineError(RuntimeError):
+    """The engine refused a plan's facts or an action failed."""
+
+
+def fnv1a_32(text: str) -> int:
+    value = 0x811C9DC5
+    for byte in text.encode("utf-8"):
+        value = ((value ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return value
+
+
+def check_identities(facts: list[Fact]) -> None:
+    ids = [f["id"] for f in facts]
+    if len(set(ids)) != len(ids):
+        raise EngineError(f"事实编号重复：{sorted({i for i in ids if ids.count(i) > 1})}")
+    hashes = {}
+    for fact_id in ids:
+        other = hashes.setdefault(fnv1a_32(fact_id), fact_id)
+        if other != fact_id:
+            raise EngineError(f"事实编号哈希冲突：{other} 与 {fact_id}")
+
+
+class DurableEngine:
+    """One Host and one compiled ruleset per process (ENGINE.md §2.4, §6.5)."""
+
+    def __init__(self, checks: list[Check]):
+        warnings.filterwarnings("ignore", category=DeprecationWarning, module="durable.engine")
+        from durable import engine as durable_engine
+        import durable_rules_engine
+
+        self._native = durable_rules_engine
+        self._names = {c.name for c in checks}
+        self._found: dict[str, list[Match]] = {}
+        self._errors: dict[str, str] = {}
+        self._sids = itertools.count(1)
+        adapter = self
+
+        class SyncHost(durable_engine.Host):
+            def _run(self):   # no timer threads: actions run in check() itself (§3.1)
+                pass
+
+            def get_action(self, name):
+                return adapter._action(name)
+
+        self._host = SyncHost()
+        definition = {c.name: {**c.when, "run": c.name} for c in checks}
+        definition[SENTINEL] = {"all": [{"m": {"kind": "plan"}}], "run": SENTINEL}
+        self._host.register_rulesets(copy.deepcopy({RULESET: definition}))
+        self._ruleset = self._host.get_ruleset(RULESET)
+
+    def _action(self, name: str):
+        def action(c):
+            sid = str(c.s.sid)
+            try:
+                if name != SENTINEL:
+                    bound = tuple((key, dict(value)) for key, value in c._m.items())
+                    self._found.setdefault(sid, []).append((name, bound))
+            except Exception as error:   # §3.11: never let the engine swallow it
+                self._errors[sid] = f"{name}: {error!r}"
+        return action
+
+    def evaluate(self, facts: list[Fact]) -> list[Match]:
+        check_identities(facts)
+        sid = str(next(self._sids))
+        payload = json.dumps([{**f, "sid": sid} for f in facts], ensure_ascii=False, allow_nan=False)
+        try:
+            code, state = self._native.assert_facts(self._ruleset._handle, payload)
+            if code not in (0, MESSAGE_NOT_HANDLED):
+                raise EngineError(f"引擎拒绝了事实（代码 {code}）")
+            self._ruleset.do_actions(state, self._complete)
+            if sid in self._errors:
+                raise EngineError(self._errors[sid])
+            return self._found.get(sid, [])
+        finally:
+            self._found.pop(sid, None)
+            self._errors.pop(sid, None)
+            self._host.delete_state(RULESET, sid)
+
+    def _complete(self, error, result):
+        if error:
+            raise EngineError(f"引擎执行动作失败：{error}")

@@ -1,0 +1,197 @@
+"""Structured plans (.yaml, .yml, .json) → Plan + SourceMap, or input findings.
+
+The line of every field is kept by walking the YAML node tree (JSON is read by the JSON
+parser for its exact syntax errors, and its lines by the YAML composer, JSON being YAML's
+subset). Unreadable files become IN001, schema violations IN002 naming the field path and
+line; never a traceback.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from pydantic import ValidationError
+
+from .findings import Finding, Severity
+from .model import Plan
+from .sourcemap import Location, SourceMap, join_path
+
+STRUCTURED_SUFFIXES = (".yaml", ".yml", ".json")
+MAX_BYTES = 5 * 1024 * 1024    # a plan is a few KB; anything this large is not one
+MAX_DEPTH = 40                 # the model nests six levels; deeper input is not a plan
+
+
+@dataclass
+class Loaded:
+    plan: Optional[Plan]
+    sourcemap: SourceMap = field(default_factory=SourceMap)
+    findings: list[Finding] = field(default_factory=list)
+
+
+class InputError(ValueError):
+    def __init__(self, message: str, line: Optional[int] = None, column: Optional[int] = None):
+        super().__init__(message)
+        self.line, self.column = line, column
+
+
+def unreadable(name: str, message: str, line: Optional[int] = None, column: Optional[int] = None) -> Finding:
+    return Finding(code="IN001", severity=Severity.error, message=message, file=name, line=line, column=column)
+
+
+def load_structured(data: bytes, name: str) -> Loaded:
+    try:
+        text = decode(data)
+        raw, sourcemap = parse(text, name)
+    except InputError as error:
+        return Loaded(None, findings=[unreadable(name, str(error), error.line, error.column)])
+    if not isinstance(raw, dict):
+        return Loaded(None, sourcemap, [unreadable(name, "文件内容不是一个计划（顶层应为键值映射）", 1)])
+    try:
+        return Loaded(Plan.model_validate(raw), sourcemap)
+    except ValidationError as error:
+        return Loaded(None, sourcemap, schema_findings(error, sourcemap, name))
+
+
+def decode(data: bytes) -> str:
+    if not data.strip():
+        raise InputError("文件为空")
+    if len(data) > MAX_BYTES:
+        raise InputError(f"文件过大（{len(data)} 字节，上限 {MAX_BYTES} 字节），不像是一份计划")
+    if b"\x00" in data:
+        raise InputError("文件含二进制内容（NUL 字节），不是文本格式的计划")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(f"文件不是 UTF-8 编码（第 {error.start} 字节无法解码）；结构化计划须用 UTF-8 保存")
+
+
+def parse(text: str, name: str) -> tuple[Any, SourceMap]:
+    if name.lower().endswith(".json"):
+        try:
+            raw = json.loads(text, parse_constant=reject_constant)
+        except json.JSONDecodeError as error:
+            raise InputError(f"JSON 语法错误：{error.msg}", error.lineno, error.colno)
+        except RecursionError:
+            raise InputError(f"JSON 嵌套过深（超过 {MAX_DEPTH} 层），不是计划")
+        return raw, lines_of(text)
+    return parse_yaml(text)
+
+
+def reject_constant(name: str):
+    raise InputError(f"JSON 中不允许 {name}")
+
+
+def parse_yaml(text: str) -> tuple[Any, SourceMap]:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise InputError("文件为空")
+        sourcemap = SourceMap()
+        walk(node, "", sourcemap, 0, set())
+        return loader.construct_document(node), sourcemap
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        raise InputError(f"YAML 语法错误：{error.problem or error.context}",
+                         mark.line + 1 if mark else None, mark.column + 1 if mark else None)
+    except (yaml.YAMLError, ValueError, OverflowError) as error:
+        raise InputError(f"YAML 内容无法解读：{error}")
+    finally:
+        loader.dispose()
+
+
+def lines_of(text: str) -> SourceMap:
+    """Lines of a JSON file's fields, through the YAML composer; none if it cannot read it."""
+    try:
+        return parse_yaml(text)[1]
+    except InputError:
+        return SourceMap()
+
+
+_SCALAR_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("null", "bool", "int", "float", "str", "timestamp")}
+
+
+def walk(node, path: str, sourcemap: SourceMap, depth: int, seen: set[int]) -> None:
+    """Record each field's line and refuse what a plan never needs: aliases (how
+    billion-laughs documents explode), duplicate keys (the second would silently win), deep
+    nesting and non-standard tags."""
+    import yaml
+
+    line, column = node.start_mark.line + 1, node.start_mark.column + 1
+    if id(node) in seen:
+        raise InputError("计划中不允许使用 YAML 别名（锚点 & 与引用 *）", line, column)
+    seen.add(id(node))
+    if depth > MAX_DEPTH:
+        raise InputError(f"YAML 嵌套过深（超过 {MAX_DEPTH} 层），不是计划", line, column)
+    sourcemap.record(path, Location(line, column))
+    if isinstance(node, yaml.MappingNode):
+        keys = set()
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            key_line, key_column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+            if not isinstance(key, str) or key_node.tag == "tag:yaml.org,2002:merge":
+                raise InputError("键须为普通文字", key_line, key_column)
+            if key in keys:
+                raise InputError(f"键“{key}”重复出现", key_line, key_column)
+            keys.add(key)
+            child = f"{path}.{key}" if path else key
+            sourcemap.record(child, Location(key_line, key_column))
+            walk(value_node, child, sourcemap, depth + 1, seen)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            walk(item, f"{path}[{index}]", sourcemap, depth + 1, seen)
+    elif node.tag not in _SCALAR_TAGS:
+        raise InputError(f"不支持的 YAML 标签 {node.tag}", line, column)
+
+
+def schema_findings(error: ValidationError, sourcemap: SourceMap, name: str) -> list[Finding]:
+    findings = []
+    for issue in error.errors(include_url=False):
+        path = join_path(issue["loc"])
+        location = sourcemap.locate(path)
+        findings.append(Finding(code="IN002", severity=Severity.error, file=name, field=path,
+                                line=location.line, column=location.column,
+                                message=f"字段 {path or '（顶层）'}：{schema_message(issue)}"))
+    return findings
+
+
+_SCHEMA_MESSAGES = {
+    "extra_forbidden": "未知字段（可能是拼写错误），计划格式中没有这个字段",
+    "missing": "缺少必填字段",
+    "int_type": "应为整数",
+    "int_parsing": "应为整数",
+    "int_from_float": "应为整数（不能有小数）",
+    "float_type": "应为数字",
+    "float_parsing": "应为数字",
+    "decimal_parsing": "应为数字",
+    "decimal_type": "应为数字",
+    "finite_number": "应为有限的数字（不能是 NaN 或无穷大）",
+    "string_type": "应为文字",
+    "bool_type": "应为 true 或 false",
+    "bool_parsing": "应为 true 或 false",
+    "list_type": "应为列表",
+    "model_type": "应为键值映射",
+    "dict_type": "应为键值映射",
+    "date_type": "应为日期（如 2023-03-15）",
+    "date_parsing": "应为日期（如 2023-03-15）",
+    "date_from_datetime_parsing": "应为日期（如 2023-03-15）",
+    "literal_error": "取值不在允许范围内",
+    "greater_than_equal": "不能为负数",
+    "less_than_equal": "数值过大",
+}
+
+
+def schema_message(issue: dict) -> str:
+    text = _SCHEMA_MESSAGES.get(issue["type"], issue["msg"])
+    if issue["type"] == "literal_error":
+        text += f"（允许：{issue.get('ctx', {}).get('expected', '')}）"
+    if issue["type"] == "less_than_equal":
+        text += f"（上限 {issue.get('ctx', {}).get('le')}）"
+    if issue["type"] == "greater_than_equal" and issue.get("ctx", {}).get("ge") not in (0, None):
+        text = f"不能小于 {issue['ctx']['ge']}"
+    if "input" in issue and not isinstance(issue["input"], (dict, list)):
+        text += f"；实际为 {str(issue['input'])[:40]!r}"
+    return text

@@ -1,0 +1,189 @@
+"""The plan model: everything an annual supervision and inspection plan states that the
+rulebook needs (150号 第五条 to 第十条 name the parts of a plan).
+
+The model stays plain: where each figure came from lives in the SourceMap, not here.
+Figures that the rulebook itself checks (negative or fractional workdays, WD012) are not
+constrained by the schema; counts of people and units are (a negative count is IN002).
+Unknown keys are errors so that a typo never passes silently.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+# Workday figures beyond this are not plans but typos or attacks; they become IN002
+# instead of overflowing the engine's 64-bit integers (ENGINE.md §2.7).
+MAX_DAYS = 10_000_000
+MAX_COUNT = 1_000_000
+
+Days = float
+Count = int
+
+IssuerLevel = Literal["national", "province", "city", "county", "township", "street", "zone", "unknown"]
+PercentSubject = Literal["key", "general", "reserve", "supervision", "other_enforcement", "non_enforcement"]
+PercentBase = Literal["supervision", "total"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+
+class Issuer(Strict):
+    name: str = Field(title="发文机关名称")
+    level: IssuerLevel = Field("unknown", title="机关层级",
+                               description="national/province/city/county 在150号适用范围内；township/street/zone 不在")
+
+
+class StaffGroup(Strict):
+    name: str = Field(title="人员类别", description="如 行政编制、专门执法机构事业编制")
+    count: Count = Field(ge=0, le=MAX_COUNT, title="人数")
+
+
+class Officers(Strict):
+    counted: Optional[Count] = Field(None, ge=0, le=MAX_COUNT, title="计入计划的行政执法人员数 N")
+    groups: list[StaffGroup] = Field(default_factory=list, title="按类别的人数构成")
+    certified: Optional[Count] = Field(None, ge=0, le=MAX_COUNT, title="具有执法资格人数")
+    registered: Optional[Count] = Field(None, ge=0, le=MAX_COUNT, title="在编（在册）人数")
+    roster_count: Optional[Count] = Field(None, ge=0, le=MAX_COUNT,
+                                          title="执法小组名单所列人数", description="附表执法小组名单中的人数")
+
+
+class Split(Strict):
+    """One unit's share of a figure (其中安全生产科 375 日)."""
+    unit: str = Field(title="承担单位（科室、大队）")
+    days: Days = Field(le=MAX_DAYS, title="工作日")
+
+
+class WorkItem(Strict):
+    label: str = Field(title="事项名称（按原文）")
+    days: Optional[Days] = Field(None, le=MAX_DAYS, title="工作日", description="原文未写数字时留空，按 0 计（WD015）")
+    splits: list[Split] = Field(default_factory=list, title="按承担单位的分解")
+
+
+class WorkCategory(Strict):
+    stated_total: Optional[Days] = Field(None, le=MAX_DAYS, title="原文所列合计")
+    items: list[WorkItem] = Field(default_factory=list, title="事项")
+
+
+class PrintedPercent(Strict):
+    subject: PercentSubject = Field(title="所指工作日", description="key/general/reserve/...")
+    value: Decimal = Field(title="原文百分数（不含 %）", description="写成字符串可保留末位 0，如 \"69.00\"")
+    base: Optional[PercentBase] = Field(None, title="基数", description="supervision（监督检查工作日）或 total（总法定工作日）；不写则自动判断")
+
+
+class Workdays(Strict):
+    per_person: Optional[Days] = Field(None, le=MAX_DAYS, title="人均法定工作日 d")
+    total: Optional[Days] = Field(None, le=MAX_DAYS, title="总法定工作日 T")
+    total_splits: list[Split] = Field(default_factory=list, title="总法定工作日按单位分解")
+    other_enforcement: WorkCategory = Field(default_factory=WorkCategory, title="其他执法工作日 O")
+    non_enforcement: WorkCategory = Field(default_factory=WorkCategory, title="非执法工作日 X")
+    supervision: Optional[Days] = Field(None, le=MAX_DAYS, title="监督检查工作日 S")
+    key: Optional[Days] = Field(None, le=MAX_DAYS, title="重点检查工作日 K")
+    general: Optional[Days] = Field(None, le=MAX_DAYS, title="一般检查工作日 G")
+    reserve: Optional[Days] = Field(None, le=MAX_DAYS, title="机动（预留）工作日 R")
+    percentages: list[PrintedPercent] = Field(default_factory=list, title="原文所列百分比")
+
+
+class Visit(Strict):
+    """One scheduled inspection of a unit."""
+    month: Optional[int] = Field(None, title="计划月份")
+    date: Optional[dt.date] = Field(None, title="计划日期")
+    officers: Optional[Count] = Field(None, ge=0, le=MAX_COUNT, title="执法人员数")
+    days: Optional[Days] = Field(None, le=MAX_DAYS, title="每次检查工作日")
+
+
+class InspectedUnit(Strict):
+    name: str = Field(title="单位名称")
+    industry: Optional[str] = Field(None, title="行业")
+    reason: Optional[str] = Field(None, title="列为重点的理由")
+    visits: list[Visit] = Field(default_factory=list, title="计划检查")
+    justification: Optional[str] = Field(None, title="本年度不安排检查的书面说明")
+
+
+class IndustryCount(Strict):
+    industry: str = Field(title="行业")
+    count: Count = Field(ge=0, le=MAX_COUNT, title="户数")
+
+
+class KeyInspections(Strict):
+    unit_count: Optional[Count] = Field(None, ge=0, le=MAX_COUNT, title="重点检查单位数")
+    other_counts: list[Count] = Field(default_factory=list, title="文中其他处所述重点单位数",
+                                      description="如“主要任务”部分另述的户数")
+    by_industry: list[IndustryCount] = Field(default_factory=list, title="按行业户数")
+    units: Optional[list[InspectedUnit]] = Field(None, title="重点检查单位名单（附表1）",
+                                                 description="不提供名单时留空")
+
+
+class GeneralInspections(Strict):
+    unit_count: Optional[Count] = Field(None, ge=0, le=MAX_COUNT, title="一般检查单位数")
+    other_counts: list[Count] = Field(default_factory=list, title="文中其他处所述一般检查单位数")
+    by_industry: list[IndustryCount] = Field(default_factory=list, title="按行业户数")
+    random_units: bool = Field(False, title="随机抽取检查对象")
+    random_officers: bool = Field(False, title="随机选派执法人员")
+    pool_size: Optional[Count] = Field(None, ge=0, le=MAX_COUNT, title="抽查对象库单位数")
+    ratio: Optional[Decimal] = Field(None, ge=0, le=100, title="抽查比例（%）")
+    units: Optional[list[InspectedUnit]] = Field(None, title="一般检查单位名单（附表2）")
+
+
+class Approval(Strict):
+    body: Optional[str] = Field(None, title="批准机关（本级人民政府）")
+    date: Optional[dt.date] = Field(None, title="批准日期")
+    document_number: Optional[str] = Field(None, title="批复文号")
+
+
+class Filing(Strict):
+    body: Optional[str] = Field(None, title="备案机关（上一级部门）")
+    date: Optional[dt.date] = Field(None, title="备案日期")
+    document_number: Optional[str] = Field(None, title="备案文号")
+
+
+class AnnexRef(Strict):
+    label: str = Field(title="附表/附件编号", description="如 附表1")
+    title: Optional[str] = Field(None, title="名称")
+    provided: bool = Field(False, title="是否随文提供")
+
+
+class FormulaTerm(Strict):
+    op: Literal["+", "-", "×", "÷"] = Field("+", title="运算符（首项为 +）")
+    value: Decimal = Field(title="原文数值")
+    figure: Optional[str] = Field(None, title="所指数字的字段路径", description="如 workdays.total；用于核对与他处所述是否一致")
+
+
+class Formula(Strict):
+    """A printed formula such as 249日×12人=2988日 (WD013)."""
+    text: str = Field(title="原文")
+    terms: list[FormulaTerm] = Field(title="运算项（从左到右，乘除先于加减）")
+    result: Decimal = Field(title="原文结果")
+    result_figure: Optional[str] = Field(None, title="结果所指字段路径")
+
+
+DocumentPart = Literal["officers", "workday_calculation", "key_arrangements", "general_arrangements",
+                       "basis", "goals", "safeguards"]
+
+
+class DocumentEvidence(Strict):
+    """What only the document text shows (DC001, DC002, WD013); filled by `extract`."""
+    parts: list[DocumentPart] = Field(default_factory=list, title="文中具备的组成部分")
+    formulas: list[Formula] = Field(default_factory=list, title="原文算式")
+
+
+class Plan(Strict):
+    """安全生产年度监督检查计划."""
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, title="安全生产年度监督检查计划")
+
+    year: Optional[int] = Field(None, title="计划年度")
+    issuer: Optional[Issuer] = Field(None, title="编制机关")
+    title: Optional[str] = Field(None, title="计划标题")
+    document_number: Optional[str] = Field(None, title="发文字号")
+    basis: list[str] = Field(default_factory=list, title="编制依据（所引法规文件）")
+    officers: Officers = Field(default_factory=Officers, title="行政执法人员")
+    workdays: Workdays = Field(default_factory=Workdays, title="执法工作日测算")
+    key_inspections: KeyInspections = Field(default_factory=KeyInspections, title="重点检查")
+    general_inspections: GeneralInspections = Field(default_factory=GeneralInspections, title="一般检查")
+    approval: Optional[Approval] = Field(None, title="本级人民政府批准")
+    filing: Optional[Filing] = Field(None, title="报上一级部门备案")
+    annexes: list[AnnexRef] = Field(default_factory=list, title="附表/附件")
+    document: Optional[DocumentEvidence] = Field(None, title="文档证据", description="从 .txt/.docx/.pdf 提取时生成")

@@ -1,0 +1,65 @@
+"""Plain text (.txt, .md, text pasted from web pages).
+
+Encodings seen in real plans: UTF-8 with or without BOM, and GB18030/GBK from Chinese
+Windows editors. UTF-8 is tried first (strict, so GBK bytes never pass as UTF-8); anything
+else is detected with charset-normalizer rather than assumed.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+
+from plan_rules.readers.lines import ReadError, Source, TextLine
+from plan_rules.sourcemap import Location
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+# C0 controls other than tab/newline/carriage return/form feed: a text file has none.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def read_text_bytes(data: bytes) -> Source:
+    return read_text(decode(data))
+
+
+def read_text(text: str) -> Source:
+    """Split on \\r\\n, \\r or \\n only: line numbers then match what editors show."""
+    lines = [TextLine(line, Location(line=number, column=1))
+             for number, line in enumerate(_NEWLINE.split(text), start=1)]
+    return Source("text", lines)
+
+
+def decode(data: bytes) -> str:
+    if not data.strip():
+        raise ReadError("文件为空")
+    text = _decode_by_bom(data) or _decode_utf8(data) or _decode_detected(data)
+    if text is None or len(_CONTROL.findall(text)) > max(2, len(text) // 100):
+        raise ReadError("无法识别文件的文字编码（不是 UTF-8 或 GB18030 文本，可能是二进制文件）")
+    if not text.strip():
+        raise ReadError("文件为空")
+    return text
+
+
+def _decode_by_bom(data: bytes) -> str | None:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _decode_utf8(data: bytes) -> str | None:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _decode_detected(data: bytes) -> str | None:
+    if b"\x00" in data:
+        return None           # binary; charset-normalizer would still offer a guess
+    from charset_normalizer import from_bytes
+    best = from_bytes(data).best()
+    return None if best is None else str(best)

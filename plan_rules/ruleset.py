@@ -1,0 +1,210 @@
+"""The rulebook: rules/*.yaml loaded, linted and ordered.
+
+Each file is one rule of RULES.md. Its `checks` are durable_rules antecedents in the
+engine's JSON-ruleset syntax (written as YAML), each with the severity and the Chinese
+message it yields; rules whose findings come from the loader or the extractor (IN001–IN003)
+or from the batch (XP001–XP002) have `source` instead of checks. The linter enforces
+ENGINE.md §6.7 at load time, so a bad rule fails here and not inside the engine.
+"""
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Optional
+
+from .findings import Severity
+
+RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+SOURCES = {"engine", "loader", "extractor", "batch"}
+
+# The condition vocabulary both evaluators implement (ENGINE.md §2.3). `$div` is left out on
+# purpose: integer division by zero kills the process (§3.9). `$mt` is left out too: its regex
+# compiler has a use-after-free (§3.8); label matching is done in Python instead.
+COMPARISONS = {"$lt", "$lte", "$gt", "$gte", "$neq"}
+ARITHMETIC = {"$add", "$sub", "$mul"}
+_FILE_NAME = re.compile(r"^([A-Z]{2}\d{3})-([a-z0-9-]+)\.yaml$")
+
+
+class RuleError(ValueError):
+    """A rule file breaks the rule-file contract."""
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str            # engine rule name: CODE#n
+    severity: Severity
+    when: dict
+    message: str
+    where: str           # field path template: "workdays.total", "{item.path}.days"
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    slug: str
+    title: str
+    severities: tuple[Severity, ...]
+    basis: str
+    why: str
+    source: str
+    checks: tuple[Check, ...] = ()
+    example: str = ""
+    order: int = 0
+    path: Optional[Path] = field(default=None, compare=False)
+
+    @property
+    def severity_letters(self) -> str:
+        return "/".join(s.name[0].upper() for s in self.severities)
+
+
+@dataclass(frozen=True)
+class Rulebook:
+    rules: tuple[Rule, ...]
+
+    def __post_init__(self):
+        object.__setattr__(self, "_by_code", {r.code: r for r in self.rules})
+        object.__setattr__(self, "_by_check", {c.name: (r, c) for r in self.rules for c in r.checks})
+
+    def rule(self, code: str) -> Rule:
+        return self._by_code[code]
+
+    def check(self, name: str) -> tuple[Rule, Check]:
+        return self._by_check[name]
+
+    def get(self, code: str) -> Optional[Rule]:
+        return self._by_code.get(code)
+
+    @property
+    def engine_checks(self) -> list[Check]:
+        return [c for r in self.rules for c in r.checks]
+
+
+@lru_cache(maxsize=4)
+def load_rulebook(directory: Path = RULES_DIR) -> Rulebook:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    rules = []
+    for order, path in enumerate(sorted(directory.glob("*.yaml"))):
+        with path.open(encoding="utf-8") as handle:
+            data = yaml.load(handle, Loader=loader)
+        rules.append(parse_rule(data, path, order))
+    codes = [r.code for r in rules]
+    if len(codes) != len(set(codes)):
+        raise RuleError(f"规则编号重复：{sorted({c for c in codes if codes.count(c) > 1})}")
+    return Rulebook(tuple(rules))
+
+
+def parse_rule(data: Any, path: Path, order: int) -> Rule:
+    where = path.name
+    if not isinstance(data, dict):
+        raise RuleError(f"{where}: 规则文件应为映射")
+    required = {"code", "slug", "title", "severity", "basis", "why"}
+    missing = required - data.keys()
+    if missing:
+        raise RuleError(f"{where}: 缺少字段 {sorted(missing)}")
+    unknown = data.keys() - required - {"checks", "source", "example"}
+    if unknown:
+        raise RuleError(f"{where}: 未知字段 {sorted(unknown)}")
+    match = _FILE_NAME.match(path.name)
+    if not match or match.groups() != (data["code"], data["slug"]):
+        raise RuleError(f"{where}: 文件名应为 {data['code']}-{data['slug']}.yaml")
+    severities = tuple(Severity.parse(s) for s in str(data["severity"]).split("/"))
+    source = data.get("source", "engine")
+    if source not in SOURCES:
+        raise RuleError(f"{where}: source 应为 {sorted(SOURCES)} 之一")
+    raw_checks = data.get("checks") or []
+    if (source == "engine") != bool(raw_checks):
+        raise RuleError(f"{where}: 引擎规则须有 checks，其他来源的规则不能有")
+    checks = tuple(parse_check(c, f"{data['code']}#{i + 1}", where, severities) for i, c in enumerate(raw_checks))
+    return Rule(code=data["code"], slug=data["slug"], title=data["title"], severities=severities,
+                basis=data["basis"], why=data["why"].strip(), source=source, checks=checks,
+                example=(data.get("example") or "").strip(), order=order, path=path)
+
+
+def parse_check(data: Any, name: str, where: str, severities: tuple[Severity, ...]) -> Check:
+    if not isinstance(data, dict) or set(data) != {"severity", "when", "message", "where"}:
+        raise RuleError(f"{where} {name}: 每项检查须且仅须有 severity、when、message、where")
+    severity = Severity.parse(data["severity"])
+    if severity not in severities:
+        raise RuleError(f"{where} {name}: 严重程度 {severity.name} 不在规则声明的 {severities} 中")
+    when = data["when"]
+    patterns = lint_antecedent(when, f"{where} {name}")
+    for template in (data["message"], data["where"]):
+        lint_template(template, patterns, f"{where} {name}")
+    return Check(name=name, severity=severity, when=when, message=data["message"].strip(), where=data["where"])
+
+
+def lint_antecedent(when: Any, where: str) -> list[str]:
+    """ENGINE.md §6.7: an `all` list of named patterns, each positive pattern testing `kind`
+    (a pattern of only `$nex` loops forever on the state fact, §3.10); no `$div`, `$mt`, `pri`,
+    `count`, `cap` or `dist`. Returns the pattern names."""
+    if not isinstance(when, dict) or set(when) != {"all"} or not isinstance(when["all"], list) or not when["all"]:
+        raise RuleError(f"{where}: when 须为仅含 all 的非空列表")
+    names = []
+    for pattern in when["all"]:
+        if not isinstance(pattern, dict) or len(pattern) != 1:
+            raise RuleError(f"{where}: 每个模式须为单键映射")
+        (name, condition), = pattern.items()
+        if name.endswith("$not"):
+            raise RuleError(f"{where}: 不用 $not（顺序敏感，ENGINE.md §2.8），请预先计算计数")
+        if not re.fullmatch(r"[a-z][a-z_]*", name):
+            raise RuleError(f"{where}: 模式名 {name!r} 须为小写字母")
+        if not tests_kind(condition):
+            raise RuleError(f"{where}: 模式 {name} 须检验 kind（ENGINE.md §3.10）")
+        lint_condition(condition, names, where)
+        names.append(name)
+    return names
+
+
+def tests_kind(condition: Any) -> bool:
+    if isinstance(condition, dict) and "kind" in condition:
+        return True
+    return isinstance(condition, dict) and any(tests_kind(c) for c in condition.get("$and", []))
+
+
+def lint_condition(condition: Any, earlier: list[str], where: str) -> None:
+    if not isinstance(condition, dict) or len(condition) != 1:
+        raise RuleError(f"{where}: 条件须为单键映射：{condition!r}")
+    (op, body), = condition.items()
+    if op in ("$and", "$or"):
+        if not isinstance(body, list) or not body:
+            raise RuleError(f"{where}: {op} 须为非空列表")
+        for part in body:
+            lint_condition(part, earlier, where)
+    elif op in COMPARISONS or op in ("$ex", "$nex"):
+        if not isinstance(body, dict) or len(body) != 1:
+            raise RuleError(f"{where}: {op} 须为单键映射")
+        (_, rhs), = body.items()
+        if op in COMPARISONS:
+            lint_rhs(rhs, earlier, where)
+    elif op.startswith("$"):
+        raise RuleError(f"{where}: 不支持的运算符 {op}（$div、$mt 等被禁用，见 ENGINE.md §3.8、§3.9）")
+    else:
+        lint_rhs(body, earlier, where)
+
+
+def lint_rhs(rhs: Any, earlier: list[str], where: str) -> None:
+    if isinstance(rhs, float) and "e" in repr(rhs) and "." not in repr(rhs).split("e")[0]:
+        raise RuleError(f"{where}: 浮点常数须有小数部分（ENGINE.md §2.7）：{rhs!r}")
+    if not isinstance(rhs, dict):
+        return
+    if len(rhs) != 1:
+        raise RuleError(f"{where}: 右值须为单键映射：{rhs!r}")
+    (op, body), = rhs.items()
+    if op in ARITHMETIC:
+        if not isinstance(body, dict) or set(body) != {"$l", "$r"}:
+            raise RuleError(f"{where}: {op} 须有 $l 与 $r")
+        lint_rhs(body["$l"], earlier, where)
+        lint_rhs(body["$r"], earlier, where)
+    elif op != "$m" and op not in earlier:
+        raise RuleError(f"{where}: 右值引用了未定义或位于其后的模式 {op!r}")
+
+
+def lint_template(template: str, patterns: list[str], where: str) -> None:
+    for _, field_name, _, _ in string.Formatter().parse(template):
+        if field_name and field_name.split(".")[0] not in patterns:
+            raise RuleError(f"{where}: 模板中的 {{{field_name}}} 未对应任何模式")

@@ -1,0 +1,62 @@
+"""Where each figure of a plan came from: field path → place in the file.
+
+Field paths are dotted with list indices in brackets, as pydantic reports them:
+``workdays.other_enforcement.items[3].days``. A lookup that has no exact entry falls back to
+the nearest enclosing path, so a finding about an item points at the item's line even when
+only the item (not its ``days``) was recorded.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+
+@dataclass(frozen=True)
+class Location:
+    line: Optional[int] = None       # 1-based line in a text or structured file
+    column: Optional[int] = None     # 1-based column
+    where: Optional[str] = None      # other anchors: "段落 12", "表格 1 第 3 行第 2 列"
+
+    def describe(self) -> str:
+        if self.where:
+            return self.where
+        if self.line is None:
+            return ""
+        return f"第 {self.line} 行"
+
+
+_PARENT = re.compile(r"(\.[^.\[\]]+|\[\d+\])$")
+
+
+def parent_path(path: str) -> str:
+    """``a.b[2].c`` → ``a.b[2]`` → ``a.b`` → ``a`` → ``""``."""
+    return _PARENT.sub("", path) if _PARENT.search(path) else ""
+
+
+@dataclass
+class SourceMap:
+    entries: dict[str, Location] = field(default_factory=dict)
+
+    def record(self, path: str, location: Location) -> None:
+        self.entries.setdefault(path, location)
+
+    def locate(self, path: str) -> Location:
+        """The place of the path or of its nearest recorded parent; no place at all when even
+        its top-level field is absent (pointing at the file's first line would mislead)."""
+        while path:
+            if path in self.entries:
+                return self.entries[path]
+            path = parent_path(path)
+        return Location()
+
+
+def join_path(parts) -> str:
+    """pydantic's ``loc`` tuple → our dotted path."""
+    out = ""
+    for part in parts:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
