@@ -12,7 +12,10 @@ Guards, each against a reproduced defect of durable-rules 2.0.28:
   ids by hash only and silently drops the second fact (§3.4–3.6);
 - exceptions in actions caught and re-raised after the batch instead of swallowed (§3.11);
 - the ruleset definition deep-copied before registering, which mutates it (§3.14);
-- the `DeprecationWarning` of `durable.engine` on Python 3.12 filtered (§3.18).
+- the `DeprecationWarning` of `durable.engine` on Python 3.12 filtered (§3.18);
+- one match per rule and subjects: the engine compiles `$or` into alternative paths and
+  fires once for every branch that holds (seen here: WD001's three accepted values, two of
+  them equal), where a rule means one violation.
 """
 from __future__ import annotations
 
@@ -54,6 +57,16 @@ def check_identities(facts: list[Fact]) -> None:
             raise EngineError(f"事实编号哈希冲突：{other} 与 {fact_id}")
 
 
+def unique_matches(matches: list[Match]) -> list[Match]:
+    seen, unique = set(), []
+    for name, bound in matches:
+        key = (name, tuple(fact["id"] for _, fact in bound))
+        if key not in seen:
+            seen.add(key)
+            unique.append((name, bound))
+    return unique
+
+
 class DurableEngine:
     """One Host and one compiled ruleset per process (ENGINE.md §2.4, §6.5)."""
 
@@ -87,7 +100,7 @@ class DurableEngine:
             sid = str(c.s.sid)
             try:
                 if name != SENTINEL:
-                    bound = tuple((key, dict(value)) for key, value in c._m.items())
+                    bound = tuple((key, {k: v for k, v in value.items() if k != "sid"}) for key, value in c._m.items())
                     self._found.setdefault(sid, []).append((name, bound))
             except Exception as error:   # §3.11: never let the engine swallow it
                 self._errors[sid] = f"{name}: {error!r}"
@@ -104,7 +117,7 @@ class DurableEngine:
             self._ruleset.do_actions(state, self._complete)
             if sid in self._errors:
                 raise EngineError(self._errors[sid])
-            return self._found.get(sid, [])
+            return unique_matches(self._found.get(sid, []))
         finally:
             self._found.pop(sid, None)
             self._errors.pop(sid, None)

@@ -1,0 +1,20 @@
+"""Reporters: one module per output format, behind one registry (check-jsonschema style).
+
+Each reporter takes the batch result and returns the whole text to write.
+"""
+from __future__ import annotations
+
+from importlib import import_module
+
+# format name → module; imported only when chosen, so start-up stays light.
+FORMATS = {
+    "text": "text",
+    "concise": "concise",
+    "table": "table",
+    "json": "json_format",
+}
+
+
+def render(format_name: str, batch, rulebook) -> str:
+    module = import_module(f"{__name__}.{FORMATS[format_name]}")
+    return module.render(batch, rulebook)
