@@ -46,6 +46,15 @@ def fnv1a_32(text: str) -> int:
     return value
 
 
+def check_numbers(facts: list[Fact]) -> None:
+    """§2.7: floats written in exponent notation break the engine's batch assert silently, and
+    ints beyond 64 bits saturate; facts.number() never makes them, this makes sure."""
+    for fact in facts:
+        for key, value in fact.items():
+            if isinstance(value, float) and "e" in repr(value) or isinstance(value, int) and abs(value) >= 2 ** 63:
+                raise EngineError(f"事实 {fact.get('id')} 的 {key} = {value!r} 超出引擎可靠表示的范围")
+
+
 def check_identities(facts: list[Fact]) -> None:
     ids = [f["id"] for f in facts]
     if len(set(ids)) != len(ids):
@@ -108,6 +117,7 @@ class DurableEngine:
 
     def evaluate(self, facts: list[Fact]) -> list[Match]:
         check_identities(facts)
+        check_numbers(facts)
         sid = str(next(self._sids))
         payload = json.dumps([{**f, "sid": sid} for f in facts], ensure_ascii=False, allow_nan=False)
         try:

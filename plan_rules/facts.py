@@ -49,16 +49,18 @@ _ARTICLE_59 = re.compile(r"第五十九条|第59条")
 
 
 def number(value) -> Optional[int | float]:
-    """Engine-safe number: ints where whole (ENGINE.md §2.7: identity and JSON text), else a
-    float rounded so that json never writes exponent notation without a fraction."""
+    """Engine-safe number: an int where whole (ENGINE.md §2.7: identity uses the JSON text),
+    else a float kept to 1/10,000 of a day. Python writes floats below 1e-4 in exponent
+    notation ("1e-05"), which the engine's batch assert silently mangles (seen here: it returned
+    a garbage state handle); four decimals never reach that notation."""
     if value is None:
         return None
     if isinstance(value, bool):
         return int(value)
-    value = Decimal(str(value)) if not isinstance(value, Decimal) else value
+    value = round(Decimal(str(value)) if not isinstance(value, Decimal) else value, 4)
     if value == value.to_integral_value():
         return int(value)
-    return float(round(value, 6))
+    return float(value)
 
 
 def text_number(value) -> str:

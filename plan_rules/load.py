@@ -93,6 +93,8 @@ def parse_yaml(text: str) -> tuple[Any, SourceMap]:
         sourcemap = SourceMap()
         walk(node, "", sourcemap, 0, set())
         return loader.construct_document(node), sourcemap
+    except InputError:
+        raise
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         raise InputError(f"YAML 语法错误：{error.problem or error.context}",

@@ -1,0 +1,107 @@
+"""The durable_rules adapter keeps its guards (ENGINE.md §3, §6.8)."""
+import copy
+from pathlib import Path
+
+import pytest
+
+from plan_rules.check import Checker
+from plan_rules.engine import DurableEngine, EngineError, check_identities, fnv1a_32
+from plan_rules.evaluator import evaluate
+from plan_rules.ruleset import Check, load_rulebook
+from plan_rules.findings import Severity
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "plans"
+
+
+def test_private_engine_interface_is_still_there():
+    """The adapter calls these private names of durable-rules 2.0.28 directly (§6.3)."""
+    import durable_rules_engine
+    from durable import engine
+
+    assert hasattr(engine.Host, "_run") and hasattr(engine.Ruleset, "do_actions")
+    handle = durable_rules_engine.create_ruleset("contract_probe", '{"r": {"all": [{"m": {"kind": "x"}}]}}')
+    result = durable_rules_engine.assert_facts(handle, '[{"id": "a", "sid": "1", "kind": "y"}]')
+    assert isinstance(result, tuple) and len(result) == 2
+
+
+def test_fnv1a_matches_the_known_engine_collision():
+    """§3.6: these two ids hash alike; the engine would silently drop the second fact."""
+    assert fnv1a_32("item-tmpsr9cr") == fnv1a_32("item-7lc39nld") == 0x86B2256F
+    with pytest.raises(EngineError, match="哈希冲突"):
+        check_identities([{"id": "item-tmpsr9cr"}, {"id": "item-7lc39nld"}])
+
+
+def test_duplicate_fact_ids_are_refused():
+    with pytest.raises(EngineError, match="重复"):
+        check_identities([{"id": "plan"}, {"id": "plan"}])
+
+
+@pytest.fixture(scope="module")
+def engine():
+    return DurableEngine(load_rulebook().engine_checks)
+
+
+def test_equal_items_are_two_facts_not_one(engine):
+    """§3.4: two identical line items must each be reported, not merged by content."""
+    facts = [{"kind": "plan", "id": "plan"},
+             {"kind": "item", "id": "item-o01", "path": "a", "label": "扶贫", "category": "x", "category_zh": "x",
+              "position": 1, "has_days": True, "days": 5, "standard_code": "none"},
+             {"kind": "item", "id": "item-o02", "path": "a", "label": "扶贫", "category": "x", "category_zh": "x",
+              "position": 1, "has_days": True, "days": 5, "standard_code": "none"}]
+    matches = [name for name, _ in engine.evaluate(facts)]
+    assert matches.count("WD004#1") == 2
+
+
+def test_memory_is_released_after_every_plan(engine):
+    """§2.5: a ruleset holds at most 1,024 live sessions; delete_state after each plan keeps
+    it from ever filling. 1,100 plans in a row must all be evaluated."""
+    checker = Checker()
+    plan_bytes = (FIXTURES / "lishan-2023.yaml").read_bytes()
+    counts = {len(checker.check_bytes(plan_bytes, "p.yaml", ".yaml").findings) for _ in range(1100)}
+    assert counts == {25}
+
+
+def test_a_compliant_first_plan_does_not_crash_delete_state():
+    """§3.7: the sentinel rule fires for a plan that matches no other rule."""
+    checker = Checker()
+    clean = (FIXTURES / "clean-2021.yaml").read_bytes()
+    for _ in range(50):
+        assert checker.check_bytes(clean, "c.yaml", ".yaml").findings == []
+
+
+@pytest.mark.parametrize("value", [1e-05, 2.5e-05, 1e+16 + 0.5, 2 ** 64])
+def test_numbers_the_engine_would_mangle_are_refused(engine, value):
+    """§2.7: exponent floats make the batch assert return a garbage handle; big ints saturate."""
+    facts = [{"kind": "plan", "id": "plan"},
+             {"kind": "figure", "id": "fig-001", "path": "x", "name_zh": "x", "value": value, "fraction_ok": False}]
+    with pytest.raises(EngineError, match="超出引擎"):
+        engine.evaluate(facts)
+
+
+@pytest.mark.parametrize("value,expected", [(0.00001, 0), (0.5, 0.5), (1e16, 10 ** 16), (12.34567, 12.3457)])
+def test_fact_numbers_never_use_exponent_notation(value, expected):
+    from plan_rules.facts import number
+    assert number(value) == expected and "e" not in repr(number(value))
+
+
+def test_an_action_error_is_raised_not_swallowed():
+    """§3.11: the engine would swallow it into the session state."""
+    class FailingStore(dict):
+        def setdefault(self, *args):
+            raise RuntimeError("boom")
+
+    engine = DurableEngine([Check("T#1", Severity.error, {"all": [{"m": {"kind": "plan"}}]}, "x", "")])
+    engine._found = FailingStore()
+    with pytest.raises(EngineError, match="boom"):
+        engine.evaluate([{"kind": "plan", "id": "plan"}])
+
+
+def test_or_branches_give_one_match_as_in_the_plain_evaluator(engine):
+    """The engine fires once per satisfied $or branch; the adapter keeps one."""
+    rulebook = load_rulebook()
+    facts = [{"kind": "plan", "id": "plan", "per_person": 248, "per_person_ok_1": 250, "per_person_ok_2": 248,
+              "per_person_ok_3": 248, "per_person_figures_agree": False, "per_person_policy": "either",
+              "per_person_accepted": "", "per_person_account": ""}]
+    from_engine = [m[0] for m in engine.evaluate(copy.deepcopy(facts))]
+    from_python = [m[0] for m in evaluate(rulebook.engine_checks, facts)]
+    assert from_engine == from_python and from_engine.count("WD001#2") == 1

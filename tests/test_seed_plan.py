@@ -1,0 +1,62 @@
+"""The real seed plan (../shared/corpus/lishan-2023.txt), as its faithful YAML transcription,
+must yield what RULES.md lists for it, each finding at its line — and nothing untrue.
+
+RULES.md's list is a floor ("at least"). One more finding is true of the seed and is pinned
+here: WD011, since its 290 supervision days are 9.7% of 2,988, below the 10% default floor.
+"""
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from plan_rules.check import Checker
+
+SEED_YAML = Path(__file__).parent.parent / "fixtures" / "plans" / "lishan-2023.yaml"
+TODAY = dt.date(2026, 11, 28)
+
+EXPECTED = [
+    ("WD001", "info", 22, "workdays.per_person"),
+    ("WD006", "error", 25, "workdays.other_enforcement.stated_total"),
+    *[("WD003", "error", 27 + i, f"workdays.other_enforcement.items[{i}]") for i in range(6)],
+    *[("WD003", "error", 36 + i, f"workdays.non_enforcement.items[{i}]") for i in range(8)],
+    ("WD011", "warning", 44, "workdays.supervision"),
+    ("WD010", "warning", 48, "workdays.percentages[0]"),
+    ("WD010", "warning", 49, "workdays.percentages[1]"),
+    ("KI002", "warning", 50, "key_inspections"),
+    ("DC003", "warning", 63, "annexes[0]"),
+    ("DC003", "warning", 64, "annexes[1]"),
+    ("DC003", "warning", 65, "annexes[2]"),
+    ("AP001", "warning", None, "approval"),
+    ("AP002", "warning", None, "filing"),
+]
+
+
+@pytest.fixture(scope="module", params=["engine", "python"])
+def seed_findings(request):
+    checker = Checker(use_engine=request.param == "engine")
+    return checker.check_bytes(SEED_YAML.read_bytes(), str(SEED_YAML), ".yaml", today=TODAY).findings
+
+
+def test_seed_transcription_yields_exactly_the_listed_findings(seed_findings):
+    found = [(f.code, f.severity.name, f.line, f.field) for f in seed_findings]
+    assert found == EXPECTED
+
+
+def test_seed_arithmetic_that_holds_is_not_reported(seed_findings):
+    codes = {f.code for f in seed_findings}
+    assert not codes & {"ST001", "WD002", "WD007", "WD008", "WD009", "KI001"}
+
+
+def test_seed_messages_name_the_numbers(seed_findings):
+    messages = {f.code: f.message for f in seed_findings}
+    assert "1456" in messages["WD006"] and "1458" in messages["WD006"]
+    assert "249" in messages["WD001"] and "250" in messages["WD001"]
+    wd010 = [f.message for f in seed_findings if f.code == "WD010"]
+    assert "68.96%" in wd010[0] and "68.97%" in wd010[0] and "监督检查工作日" in wd010[0]
+    assert "31.04%" in wd010[1] and "31.03%" in wd010[1]
+
+
+def test_seed_wrong_category_names_the_right_item(seed_findings):
+    wd003 = [f.message for f in seed_findings if f.code == "WD003"]
+    assert "“机关值班”列在其他执法工作日第 1 项，但它是非执法工作日第1项" in wd003[0]
+    assert "“开展安全生产宣传教育培训”列在非执法工作日第 6 项，但它是其他执法工作日第8项" in wd003[11]
