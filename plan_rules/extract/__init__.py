@@ -1,0 +1,12 @@
+"""Document extraction: .txt/.md/.docx/.pdf plans → the Plan model, a SourceMap to lines,
+paragraphs and table cells, and findings for what could not be read (IN001) or found (IN003).
+
+    extraction = extract_document("2026年度监督检查计划.docx")
+    print(to_yaml(extraction))
+"""
+from __future__ import annotations
+
+from plan_rules.extract.extraction import Extraction, extract_document, extract_text
+from plan_rules.extract.yaml_out import to_yaml
+
+__all__ = ["Extraction", "extract_document", "extract_text", "to_yaml"]
