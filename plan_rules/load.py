@@ -97,12 +97,34 @@ def parse_yaml(text: str) -> tuple[Any, SourceMap]:
         raise
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        raise InputError(f"YAML 语法错误：{error.problem or error.context}",
+        raise InputError(f"YAML 语法错误：{yaml_problem_zh(error.problem or error.context or '')}",
                          mark.line + 1 if mark else None, mark.column + 1 if mark else None)
     except (yaml.YAMLError, ValueError, OverflowError) as error:
         raise InputError(f"YAML 内容无法解读：{error}")
     finally:
         loader.dispose()
+
+
+# libyaml's most common complaints, in the words a drafter would use.
+_YAML_PROBLEMS_ZH = [
+    ("did not find expected node content", "此处缺少内容（括号或引号未闭合？）"),
+    ("mapping values are not allowed here", "此处不能出现“键: 值”（多为缩进错误或值中含未加引号的冒号）"),
+    ("could not find expected ':'", "缺少冒号"),
+    ("did not find expected key", "缩进不一致"),
+    ("did not find expected '-' indicator", "列表缩进不一致"),
+    ("found character '\\t' that cannot start any token", "含制表符（YAML 须用空格缩进）"),
+    ("found undefined alias", "引用了未定义的锚点"),
+    ("found unexpected end of stream", "文件意外结束（引号或括号未闭合？）"),
+    ("expected ',' or ']'", "缺少逗号或右方括号"),
+    ("expected ',' or '}'", "缺少逗号或右花括号"),
+]
+
+
+def yaml_problem_zh(problem: str) -> str:
+    for english, chinese in _YAML_PROBLEMS_ZH:
+        if problem.startswith(english):
+            return f"{chinese}（{problem}）"
+    return problem
 
 
 def lines_of(text: str) -> SourceMap:
