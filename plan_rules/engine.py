@@ -51,7 +51,8 @@ def check_numbers(facts: list[Fact]) -> None:
     ints beyond 64 bits saturate; facts.number() never makes them, this makes sure."""
     for fact in facts:
         for key, value in fact.items():
-            if isinstance(value, float) and "e" in repr(value) or isinstance(value, int) and abs(value) >= 2 ** 63:
+            kind = type(value)
+            if kind is float and "e" in repr(value) or kind is int and not -2 ** 63 < value < 2 ** 63:
                 raise EngineError(f"事实 {fact.get('id')} 的 {key} = {value!r} 超出引擎可靠表示的范围")
 
 

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from .findings import Finding, Severity
 from .model import Plan
-from .sourcemap import Location, SourceMap, join_path
+from .sourcemap import SourceMap, join_path
 
 STRUCTURED_SUFFIXES = (".yaml", ".yml", ".json")
 MAX_BYTES = 5 * 1024 * 1024    # a plan is a few KB; anything this large is not one
@@ -91,8 +91,7 @@ def parse_yaml(text: str) -> tuple[Any, SourceMap]:
         if node is None:
             raise InputError("文件为空")
         sourcemap = SourceMap()
-        walk(node, "", sourcemap, 0, set())
-        return loader.construct_document(node), sourcemap
+        return build(node, "", sourcemap, 0, set(), loader), sourcemap
     except InputError:
         raise
     except yaml.MarkedYAMLError as error:
@@ -135,13 +134,17 @@ def lines_of(text: str) -> SourceMap:
         return SourceMap()
 
 
-_SCALAR_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("null", "bool", "int", "float", "str", "timestamp")}
+_SCALARS = {
+    "tag:yaml.org,2002:str": None, "tag:yaml.org,2002:int": "construct_yaml_int",
+    "tag:yaml.org,2002:float": "construct_yaml_float", "tag:yaml.org,2002:bool": "construct_yaml_bool",
+    "tag:yaml.org,2002:null": "construct_yaml_null", "tag:yaml.org,2002:timestamp": "construct_yaml_timestamp",
+}
 
 
-def walk(node, path: str, sourcemap: SourceMap, depth: int, seen: set[int]) -> None:
-    """Record each field's line and refuse what a plan never needs: aliases (how
-    billion-laughs documents explode), duplicate keys (the second would silently win), deep
-    nesting and non-standard tags."""
+def build(node, path: str, sourcemap: SourceMap, depth: int, seen: set[int], constructor) -> Any:
+    """Plain data from the YAML node tree in one pass, recording each field's line, and
+    refusing what a plan never needs: aliases (how billion-laughs documents explode),
+    duplicate keys (the second would silently win), deep nesting and non-standard tags."""
     import yaml
 
     line, column = node.start_mark.line + 1, node.start_mark.column + 1
@@ -150,25 +153,26 @@ def walk(node, path: str, sourcemap: SourceMap, depth: int, seen: set[int]) -> N
     seen.add(id(node))
     if depth > MAX_DEPTH:
         raise InputError(f"YAML 嵌套过深（超过 {MAX_DEPTH} 层），不是计划", line, column)
-    sourcemap.record(path, Location(line, column))
+    sourcemap.record(path, (line, column))
     if isinstance(node, yaml.MappingNode):
-        keys = set()
+        result = {}
         for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             key_line, key_column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-            if not isinstance(key, str) or key_node.tag == "tag:yaml.org,2002:merge":
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
                 raise InputError("键须为普通文字", key_line, key_column)
-            if key in keys:
+            key = key_node.value
+            if key in result:
                 raise InputError(f"键“{key}”重复出现", key_line, key_column)
-            keys.add(key)
             child = f"{path}.{key}" if path else key
-            sourcemap.record(child, Location(key_line, key_column))
-            walk(value_node, child, sourcemap, depth + 1, seen)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            walk(item, f"{path}[{index}]", sourcemap, depth + 1, seen)
-    elif node.tag not in _SCALAR_TAGS:
+            sourcemap.record(child, (key_line, key_column))
+            result[key] = build(value_node, child, sourcemap, depth + 1, seen, constructor)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [build(item, f"{path}[{i}]", sourcemap, depth + 1, seen, constructor) for i, item in enumerate(node.value)]
+    if node.tag not in _SCALARS:
         raise InputError(f"不支持的 YAML 标签 {node.tag}", line, column)
+    method = _SCALARS[node.tag]
+    return node.value if method is None else getattr(constructor, method)(node)
 
 
 def schema_findings(error: ValidationError, sourcemap: SourceMap, name: str) -> list[Finding]:

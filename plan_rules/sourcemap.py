@@ -36,9 +36,11 @@ def parent_path(path: str) -> str:
 
 @dataclass
 class SourceMap:
-    entries: dict[str, Location] = field(default_factory=dict)
+    # path → Location, or → (line, column) for structured files, where building hundreds of
+    # Location objects per plan would cost more than the lookups that need them
+    entries: dict[str, Location | tuple[int, int]] = field(default_factory=dict)
 
-    def record(self, path: str, location: Location) -> None:
+    def record(self, path: str, location: Location | tuple[int, int]) -> None:
         self.entries.setdefault(path, location)
 
     def locate(self, path: str) -> Location:
@@ -46,7 +48,8 @@ class SourceMap:
         its top-level field is absent (pointing at the file's first line would mislead)."""
         while path:
             if path in self.entries:
-                return self.entries[path]
+                found = self.entries[path]
+                return found if isinstance(found, Location) else Location(*found)
             path = parent_path(path)
         return Location()
 
