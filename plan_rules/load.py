@@ -74,7 +74,7 @@ def parse(text: str, name: str) -> tuple[Any, SourceMap]:
             raise InputError(f"JSON 语法错误：{error.msg}", error.lineno, error.colno)
         except RecursionError:
             raise InputError(f"JSON 嵌套过深（超过 {MAX_DEPTH} 层），不是计划")
-        return raw, lines_of(text)
+        return raw, SourceMap(deferred=lambda: lines_of(text))
     return parse_yaml(text)
 
 

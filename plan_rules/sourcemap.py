@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Callable, Optional
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,9 @@ class SourceMap:
     # path → Location, or → (line, column) for structured files, where building hundreds of
     # Location objects per plan would cost more than the lookups that need them
     entries: dict[str, Location | tuple[int, int]] = field(default_factory=dict)
+    # Computes the entries on the first lookup, for formats whose fast parser keeps no
+    # positions (JSON): most plans are located only when they have findings.
+    deferred: Optional[Callable[[], "SourceMap"]] = None
 
     def record(self, path: str, location: Location | tuple[int, int]) -> None:
         self.entries.setdefault(path, location)
@@ -46,6 +49,8 @@ class SourceMap:
     def locate(self, path: str) -> Location:
         """The place of the path or of its nearest recorded parent; no place at all when even
         its top-level field is absent (pointing at the file's first line would mislead)."""
+        if self.deferred is not None:
+            self.entries, self.deferred = self.deferred().entries, None
         while path:
             if path in self.entries:
                 found = self.entries[path]

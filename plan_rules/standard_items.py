@@ -10,7 +10,6 @@ The order of the tests below resolves the known traps (RULES.md "Traps"):
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -48,34 +47,45 @@ STANDARD_ITEMS = ([StandardItem(OTHER, i + 1, t) for i, t in enumerate(OTHER_ITE
                   + [StandardItem(NON, i + 1, t) for i, t in enumerate(NON_ITEMS)])
 _BY_CODE = {item.code: item for item in STANDARD_ITEMS}
 
-# (item code, keyword pattern), tested in this order; the first match wins.
+# (item code, alternatives), tested in this order; the first match wins. An alternative is a
+# tuple of words that must all appear in the label, in this order ("事故…调查"). Plain
+# substring tests: no regular expression to compile at start-up.
 _KEYWORDS = [
-    ("X7", r"非执法"),
-    ("O8", r"宣传|普法|警示教育"),
-    ("O1", r"综合监管|综合监督"),
-    ("O2", r"许可|审批|审查"),
-    ("O3", r"事故.{0,6}(调查|处理)|调查.{0,3}处理"),
-    ("O4", r"投诉|举报|信访"),
-    ("O5", r"联合执法|联合检查"),
-    ("O6", r"登记|备案"),
-    ("O7", r"中介"),
-    ("O9", r"复议|应诉|诉讼"),
-    ("O10", r"执法.{0,4}任务"),
-    ("X1", r"值班|值守"),
-    ("X3", r"指导.{0,12}工作|检查指导"),
-    ("X4", r"党群|党建|党组织|党员|群团"),
-    ("X5", r"病假|事假"),
-    ("X6", r"年休|休假|探亲|婚|丧"),
-    ("X2", r"学习|培训|考核|会议|教育"),
+    ("X7", [("非执法",)]),
+    ("O8", [("宣传",), ("普法",), ("警示教育",)]),
+    ("O1", [("综合监管",), ("综合监督",)]),
+    ("O2", [("许可",), ("审批",), ("审查",)]),
+    ("O3", [("事故", "调查"), ("事故", "处理"), ("调查", "处理")]),
+    ("O4", [("投诉",), ("举报",), ("信访",)]),
+    ("O5", [("联合执法",), ("联合检查",)]),
+    ("O6", [("登记",), ("备案",)]),
+    ("O7", [("中介",)]),
+    ("O9", [("复议",), ("应诉",), ("诉讼",)]),
+    ("O10", [("执法", "任务")]),
+    ("X1", [("值班",), ("值守",)]),
+    ("X3", [("指导", "工作"), ("检查指导",)]),
+    ("X4", [("党群",), ("党建",), ("党组织",), ("党员",), ("群团",)]),
+    ("X5", [("病假",), ("事假",)]),
+    ("X6", [("年休",), ("休假",), ("探亲",), ("婚",), ("丧",)]),
+    ("X2", [("学习",), ("培训",), ("考核",), ("会议",), ("教育",)]),
 ]
-_COMPILED = [(code, re.compile(pattern)) for code, pattern in _KEYWORDS]
-_NOISE = re.compile(r"[\s　:：;；,，.。、()（）\d０-９]+")
+_NOISE = str.maketrans("", "", " \t\n\r　:：;；,，.。、()（）")
+
+
+def contains_in_order(text: str, words: tuple[str, ...]) -> bool:
+    position = 0
+    for word in words:
+        position = text.find(word, position)
+        if position < 0:
+            return False
+        position += len(word)
+    return True
 
 
 def classify(label: str) -> Optional[StandardItem]:
     """The standard item a plan's item label means, or None when it matches none (WD004)."""
-    text = _NOISE.sub("", label)
-    for code, pattern in _COMPILED:
-        if pattern.search(text):
+    text = label.translate(_NOISE)
+    for code, alternatives in _KEYWORDS:
+        if any(contains_in_order(text, words) for words in alternatives):
             return _BY_CODE[code]
     return None
