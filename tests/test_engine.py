@@ -105,3 +105,20 @@ def test_or_branches_give_one_match_as_in_the_plain_evaluator(engine):
     from_engine = [m[0] for m in engine.evaluate(copy.deepcopy(facts))]
     from_python = [m[0] for m in evaluate(rulebook.engine_checks, facts)]
     assert from_engine == from_python and from_engine.count("WD001#2") == 1
+
+
+def test_without_durable_the_plain_evaluator_gives_the_same_findings_and_says_so():
+    """DESIGN.md: where durable_rules cannot be imported (Python 3.13, no compiler) users get
+    the same findings from the plain evaluator, with a note on stderr."""
+    import subprocess
+    import sys
+
+    program = ("import sys; sys.modules['durable'] = None; sys.modules['durable_rules_engine'] = None; "
+               "from plan_rules.cli import main; main()")
+    result = subprocess.run([sys.executable, "-c", program, "check", "-f", "concise", str(FIXTURES / "lishan-2023.yaml")],
+                            capture_output=True)
+    expected = subprocess.run([sys.executable, "-m", "plan_rules", "check", "-f", "concise", str(FIXTURES / "lishan-2023.yaml")],
+                              capture_output=True)
+    assert result.returncode == expected.returncode == 1
+    assert result.stdout == expected.stdout
+    assert "改用等价的纯 Python 求值器" in result.stderr.decode("utf-8")
