@@ -6,13 +6,17 @@ included), 2 usage or configuration error. Bad input never gives a traceback.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
 from . import __version__
+from .config import PROFILES
 from .findings import Severity
+from .report import FORMATS
 
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -22,11 +26,18 @@ def split_codes(values: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def write_output(text: str, output: str | None) -> None:
+    """UTF-8 whatever the terminal's or pipe's encoding (a GBK console included)."""
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        Path(output).write_bytes(text.encode("utf-8"))
     else:
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.flush()
+
+
+def write_err(text: str) -> None:
+    sys.stderr.flush()
+    sys.stderr.buffer.write(text.encode("utf-8"))
+    sys.stderr.buffer.flush()
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -37,36 +48,85 @@ def main():
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "-f", "format_name", default="text", show_default=True,
-              type=click.Choice(["text", "concise", "table", "json"]), help="输出格式")
+@click.option("--format", "-f", "format_name", type=click.Choice(list(FORMATS)),
+              help="输出格式（默认 text；在 GitHub Actions 中默认 github）")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="写入文件而非标准输出")
+@click.option("--force", is_flag=True, help="覆盖已存在的 --output 文件")
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False),
+              help="配置文件（默认向上查找 plan-rules.toml、.plan-rules.toml 或 pyproject.toml 的 [tool.plan-rules]）")
+@click.option("--profile", type=click.Choice(list(PROFILES)), help="省份阈值示例配置（见 docs/reviewers.md）")
+@click.option("--exceptions", type=click.Path(dir_okay=False), help="例外文件（YAML：files、codes、reason、expires）")
 @click.option("--select", multiple=True, help="只报告这些规则（编号或前缀，逗号分隔）")
 @click.option("--ignore", multiple=True, help="不报告这些规则（编号或前缀，逗号分隔）")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
               help="达到此级别的发现时退出码为 1")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="并行进程数（默认全部 CPU 核心；1 为单进程）")
+@click.option("--quiet", "-q", is_flag=True, help="不显示进度与汇总")
+@click.option("--statistics", is_flag=True, help="汇总中列出每条规则的发现数")
 @click.option("--evaluator", type=click.Choice(["engine", "python"]), default="engine", show_default=True,
               help="engine：durable_rules 规则引擎；python：等价的纯 Python 求值器")
-def check(paths, format_name, output, select, ignore, fail_on, evaluator):
+def check(paths, format_name, output, force, config_file, profile, exceptions, select, ignore, fail_on,
+          jobs, quiet, statistics, evaluator):
     """检查计划文件（.yaml .json .txt .docx .pdf）或目录；“-”读标准输入（YAML）。"""
     from .batch import run_batch
-    from .check import Checker
-    from .config import Config
-    from .report import render
+    from .config import ConfigError, load_config
+    from .report import NEEDS_PLANS, render
+    from .report.progress import Progress
     from .ruleset import RuleError, load_rulebook
+    from .suppress import load_exceptions
 
+    format_name = format_name or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    if output and Path(output).exists() and not force:
+        fail(f"{output} 已存在；如要覆盖请加 --force")
     try:
         rulebook = load_rulebook()
-    except RuleError as error:
-        raise click.UsageError(f"规则文件有误：{error}")
-    codes = {r.code for r in rulebook.rules}
-    for code in split_codes(select) + split_codes(ignore):
-        if not any(c.startswith(code) for c in codes):
-            raise click.UsageError(f"未知的规则编号或前缀：{code}")
-    config = Config(select=split_codes(select), ignore=split_codes(ignore))
-    checker = Checker(config, rulebook, use_engine=evaluator == "engine")
-    batch = run_batch(paths, checker)
+        known = {r.code for r in rulebook.rules}
+        flags = {"select": split_codes(select), "ignore": split_codes(ignore), "profile": profile,
+                 "exceptions": exceptions and os.path.abspath(exceptions)}
+        config = load_config(paths, known, config_file, {k: v for k, v in flags.items() if v})
+        suppressions = load_exceptions(config.exceptions, known) if config.exceptions else ()
+    except (RuleError, ConfigError) as error:
+        fail(str(error))
+    progress = Progress(write_err) if sys.stderr.isatty() and not quiet else None
+    try:
+        batch = run_batch(paths, config, jobs=jobs or cpu_count(), use_engine=evaluator == "engine",
+                          keep_plans=format_name in NEEDS_PLANS, exceptions=suppressions, progress=progress)
+    except KeyboardInterrupt:
+        write_err("\nplan-rules: 已中断\n")
+        sys.exit(130)
+    finally:
+        if progress:
+            progress.close()
     write_output(render(format_name, batch, rulebook), output)
+    report_summary(batch, rulebook, quiet, statistics)
     sys.exit(exit_code(batch.all_findings, fail_on))
+
+
+def report_summary(batch, rulebook, quiet: bool, statistics: bool) -> None:
+    """Human notes on stderr, so that machine formats on stdout stay clean."""
+    from .report.summary import statistics_lines, summary_line, suppression_notices
+
+    lines = [f"plan-rules: {notice}" for notice in suppression_notices(batch)]
+    if statistics and not quiet:
+        lines += statistics_lines(batch, rulebook)
+    if not quiet:
+        lines.append(summary_line(batch))
+    if lines:
+        write_err("\n".join(lines) + "\n")
+
+
+def cpu_count() -> int:
+    if hasattr(os, "process_cpu_count"):     # Python 3.13
+        return os.process_cpu_count() or 1
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def fail(message: str) -> NoReturn:
+    """A usage or configuration error: one line on stderr, exit code 2."""
+    write_err(f"plan-rules: {message}\n")
+    sys.exit(2)
 
 
 def exit_code(findings, fail_on: str) -> int:

@@ -12,7 +12,14 @@ FORMATS = {
     "concise": "concise",
     "table": "table",
     "json": "json_format",
+    "sarif": "sarif",
+    "github": "github",
+    "junit": "junit",
+    "csv": "csv_format",
+    "html": "html",
 }
+# Formats that draw from each file's Plan, which the batch then keeps.
+NEEDS_PLANS = {"html"}
 
 
 def render(format_name: str, batch, rulebook) -> str:

@@ -1,5 +1,8 @@
-"""The closing line of the human formats: files, and counts per severity."""
+"""The batch summary written to stderr: files, files with errors, unreadable files, counts per
+severity and suppressed findings; with --statistics, a count per rule."""
 from __future__ import annotations
+
+from collections import Counter
 
 from ..findings import Severity
 
@@ -11,9 +14,35 @@ def severity_counts(batch) -> dict[Severity, int]:
     return counts
 
 
+def unreadable_count(batch) -> int:
+    return sum(1 for r in batch.results if any(f.code == "IN001" for f in r.findings))
+
+
+def files_with_errors(batch) -> int:
+    return sum(1 for r in batch.results if any(f.severity == Severity.error for f in r.findings))
+
+
 def summary_line(batch) -> str:
     counts = severity_counts(batch)
-    files = len(batch.results)
-    with_errors = sum(1 for r in batch.results if any(f.severity == Severity.error for f in r.findings))
-    return (f"共检查 {files} 个文件，{with_errors} 个有错误；"
+    line = (f"共检查 {len(batch.results)} 个文件，{files_with_errors(batch)} 个有错误，"
+            f"{unreadable_count(batch)} 个无法读取；"
             f"错误 {counts[Severity.error]} 条，警告 {counts[Severity.warning]} 条，提示 {counts[Severity.info]} 条")
+    if batch.suppressed:
+        line += f"；已抑制 {batch.suppressed} 条"
+    return line
+
+
+def statistics_lines(batch, rulebook) -> list[str]:
+    """One line per rule that fired, most frequent first: count, code, severity, title."""
+    counts = Counter((f.code, f.severity) for f in batch.all_findings)
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0][0], -item[0][1]))
+    width = max((len(str(n)) for n in counts.values()), default=1)
+    return [f"{n:>{width}}  {code}  {severity.zh}  {rule.title if (rule := rulebook.get(code)) else ''}"
+            for (code, severity), n in rows]
+
+
+def suppression_notices(batch) -> list[str]:
+    """Warnings about the suppressions themselves: expired entries, and unused ones."""
+    lines = [f"警告：例外 {s.describe()} 已于 {s.expires} 过期，不再生效" for s in batch.expired_suppressions]
+    lines += [f"警告：抑制 {s.describe()} 没有抑制任何发现，可以删除" for s in batch.unused_suppressions]
+    return lines

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import tabulate
 
-from .summary import summary_line
-
 tabulate.WIDE_CHARS_MODE = True
 HEADERS = ["位置", "级别", "规则", "说明"]
 
@@ -19,5 +17,4 @@ def render(batch, rulebook) -> str:
     if batch.cross_findings:
         rows = [[f.file, f.severity.zh, f.code, f.message] for f in batch.cross_findings]
         parts.append("跨计划\n" + tabulate.tabulate(rows, ["文件", "级别", "规则", "说明"], tablefmt="simple", maxcolwidths=[None, None, None, 60]))
-    parts.append(summary_line(batch))
-    return "\n\n".join(parts) + "\n"
+    return "\n\n".join(parts) + ("\n" if parts else "")

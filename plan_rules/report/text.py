@@ -1,7 +1,5 @@
-"""Human report, grouped per file, in Chinese."""
+"""Human report, grouped per file, in Chinese (the summary goes to stderr, see summary.py)."""
 from __future__ import annotations
-
-from .summary import summary_line
 
 
 def render(batch, rulebook) -> str:
@@ -21,9 +19,10 @@ def render(batch, rulebook) -> str:
             if details:
                 lines.append(" " * 12 + "；".join(details))
         lines.append("")
-    lines += [finding_line(f) for f in batch.cross_findings]
-    lines.append(summary_line(batch))
-    return "\n".join(lines) + "\n"
+    if batch.cross_findings:
+        lines.append("跨计划")
+        lines += ["  " + finding_line(f) for f in batch.cross_findings]
+    return "\n".join(lines) + ("\n" if lines else "")
 
 
 def finding_line(f) -> str:

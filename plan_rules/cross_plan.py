@@ -1,0 +1,90 @@
+"""Checks that span plans of one batch (RULES.md XP).
+
+XP001: the same unit is a key unit in two plans of the same year from different issuers
+(150号 第四条: plans of different levels must not duplicate their objects). One finding per
+pair of plans, on the later file by path, naming both files, both issuers and the units.
+Units and issuers are compared by normalised name (NFKC, so full-width brackets and letters
+equal half-width ones; no spaces; case-folded). Plans without a year or an issuer are left
+out: whether their issuers differ cannot be known.
+
+XP002: the same file content (SHA-256) was submitted twice. One finding on each copy after
+the first by path.
+
+Each worker reduces a plan to its KeyUnitClaim, so that the batch need not ship whole plans
+between processes.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Iterable, Optional
+
+from .check import FileResult
+from .findings import Finding, Severity
+from .model import Plan
+
+NAMES_SHOWN = 3
+
+
+@dataclass(frozen=True)
+class KeyUnitClaim:
+    path: str
+    year: int
+    issuer: str
+    units: tuple[str, ...]     # in list order: the index is the unit's place in key_inspections.units
+
+
+def key_unit_claim(path: str, plan: Optional[Plan]) -> Optional[KeyUnitClaim]:
+    if plan is None or plan.year is None or plan.issuer is None or not plan.key_inspections.units:
+        return None
+    return KeyUnitClaim(path, plan.year, plan.issuer.name, tuple(u.name for u in plan.key_inspections.units))
+
+
+def normalise(name: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name)).casefold()
+
+
+def cross_plan_findings(claims: Iterable[KeyUnitClaim], results: Iterable[FileResult]) -> list[Finding]:
+    findings = shared_key_units(claims) + duplicate_submissions(results)
+    return sorted(findings, key=lambda f: (f.file, f.code, f.message))
+
+
+def shared_key_units(claims: Iterable[KeyUnitClaim]) -> list[Finding]:
+    holders: dict[tuple[int, str], list[tuple[KeyUnitClaim, int]]] = {}
+    for claim in sorted(claims, key=lambda c: c.path):
+        first_index: dict[str, int] = {}
+        for index, name in enumerate(claim.units):
+            first_index.setdefault(normalise(name), index)
+        for name, index in first_index.items():
+            holders.setdefault((claim.year, name), []).append((claim, index))
+    pairs: dict[tuple[KeyUnitClaim, KeyUnitClaim], list[int]] = {}
+    for holding in holders.values():
+        for (first, _), (second, index) in combinations(holding, 2):
+            if normalise(first.issuer) != normalise(second.issuer):
+                pairs.setdefault((first, second), []).append(index)
+    return [shared_unit_finding(first, second, sorted(indices)) for (first, second), indices in pairs.items()]
+
+
+def shared_unit_finding(first: KeyUnitClaim, second: KeyUnitClaim, indices: list[int]) -> Finding:
+    names = "、".join(f"“{second.units[i]}”" for i in indices[:NAMES_SHOWN])
+    if len(indices) > NAMES_SHOWN:
+        names += f"等 {len(indices)} 家单位"
+    return Finding(code="XP001", severity=Severity.warning, file=second.path,
+                   field=f"key_inspections.units[{indices[0]}]",
+                   message=(f"{names}同时列为本计划（{second.issuer}）和 {first.path}（{first.issuer}）"
+                            f"的 {second.year} 年度重点检查单位；不同机关的计划不得重复确定检查对象。"))
+
+
+def duplicate_submissions(results: Iterable[FileResult]) -> list[Finding]:
+    first_with: dict[str, str] = {}
+    findings = []
+    for result in sorted(results, key=lambda r: r.path):
+        if not result.digest:
+            continue
+        original = first_with.setdefault(result.digest, result.path)
+        if original != result.path:
+            findings.append(Finding(code="XP002", severity=Severity.info, file=result.path,
+                                    message=f"本文件与 {original} 内容完全相同（SHA-256 {result.digest[:12]}…），同一文件重复提交。"))
+    return findings

@@ -1,0 +1,24 @@
+"""CSV, one row a finding, for reviewers who forward results in a spreadsheet. UTF-8 with a
+byte-order mark, so that Excel opens the Chinese correctly; cells that a spreadsheet would
+run as a formula are quoted with a leading apostrophe (OWASP "CSV injection")."""
+from __future__ import annotations
+
+import csv
+import io
+
+HEADERS = ["文件", "行", "列", "位置", "规则", "级别", "名称", "说明", "字段", "依据"]
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def render(batch, rulebook) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)     # lines end in CRLF, as RFC 4180 and Excel expect
+    writer.writerow(HEADERS)
+    for f in batch.all_findings:
+        writer.writerow([inert(f.file), f.line or "", f.column or "", inert(f.where or ""), f.code,
+                         f.severity.zh, inert(f.title), inert(f.message), inert(f.field), inert(f.basis)])
+    return "\ufeff" + out.getvalue()
+
+
+def inert(text: str) -> str:
+    return "'" + text if text.startswith(FORMULA_STARTS) else text

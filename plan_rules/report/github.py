@@ -1,0 +1,31 @@
+"""GitHub Actions workflow commands: one annotation a finding, shown on the pull request's
+diff (`::error file=…,line=…,col=…,title=…::message`). Chosen by default when GITHUB_ACTIONS
+is true and no --format is given."""
+from __future__ import annotations
+
+from ..findings import Severity
+
+COMMANDS = {Severity.error: "error", Severity.warning: "warning", Severity.info: "notice"}
+
+
+def render(batch, rulebook) -> str:
+    return "".join(annotation(f) + "\n" for f in batch.all_findings)
+
+
+def annotation(finding) -> str:
+    properties = [("file", finding.file)]
+    if finding.line is not None:
+        properties += [("line", str(finding.line)), ("col", str(finding.column or 1))]
+    properties.append(("title", f"{finding.code} {finding.title}".strip()))
+    text = finding.message + (f"（{finding.where}）" if finding.where else "")
+    listed = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
+    return f"::{COMMANDS[finding.severity]} {listed}::{escape_data(text)}"
+
+
+def escape_data(text: str) -> str:
+    # The runner's own escaping (actions/toolkit, command.ts): % first, then line breaks.
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")

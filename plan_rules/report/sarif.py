@@ -1,0 +1,73 @@
+"""SARIF 2.1.0, for code-scanning dashboards (GitHub, GitLab, Azure DevOps).
+
+Every rule of the rulebook is described in the driver (id, name = slug, short description =
+title, full description = why, help = the rule's docs/rules page); each finding is a result
+pointing at the file and, where known, its line and column (YAML columns count code points).
+"""
+from __future__ import annotations
+
+import json
+from pathlib import PurePath
+from urllib.parse import quote
+
+from .. import __version__
+from ..findings import Severity
+from ..rule_docs import rule_page
+
+SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+LEVELS = {Severity.error: "error", Severity.warning: "warning", Severity.info: "note"}
+
+
+def render(batch, rulebook) -> str:
+    index = {rule.code: i for i, rule in enumerate(rulebook.rules)}
+    document = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "plan-rules", "version": __version__, "semanticVersion": __version__,
+                "rules": [rule_descriptor(rule) for rule in rulebook.rules],
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": [result(f, index) for f in batch.all_findings],
+        }],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def rule_descriptor(rule) -> dict:
+    return {
+        "id": rule.code,
+        "name": rule.slug,
+        "shortDescription": {"text": rule.title},
+        "fullDescription": {"text": rule.why},
+        "help": {"text": rule.why, "markdown": rule_page(rule)},
+        "defaultConfiguration": {"level": LEVELS[max(rule.severities)]},
+        "properties": {"basis": rule.basis},
+    }
+
+
+def result(finding, index: dict) -> dict:
+    text = finding.message + (f"（{finding.where}）" if finding.where else "")
+    location = {"artifactLocation": {"uri": artifact_uri(finding.file)}}
+    if finding.line is not None:
+        location["region"] = {"startLine": finding.line, "startColumn": finding.column or 1}
+    entry = {
+        "ruleId": finding.code,
+        "level": LEVELS[finding.severity],
+        "message": {"text": text},
+        "locations": [{"physicalLocation": location}],
+        "properties": {"field": finding.field, "basis": finding.basis},
+    }
+    if finding.code in index:
+        entry["ruleIndex"] = index[finding.code]
+    return entry
+
+
+def artifact_uri(path: str) -> str:
+    """A relative path stays relative (dashboards resolve it against the checkout); an
+    absolute one becomes a file: URI. Non-ASCII names are percent-encoded (RFC 3986)."""
+    pure = PurePath(path)
+    if pure.is_absolute():
+        return pure.as_uri()
+    return quote(pure.as_posix())
