@@ -18,7 +18,7 @@ from plan_rules.extract.lines import LogicalLine
 from plan_rules.extract.numbers import to_count, to_days
 
 _REFERENCE = re.compile(r"附\s*(?P<kind>表|件)\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,2})(?!\d)\s*[:：.、]?\s*"
-                        r"(?:《(?P<quoted>[^《》]+)》|(?P<plain>[^《》。;；,，\t()]{2,40}?(?:表|名单|清单|计划|目录)))?")
+                        r"(?:《(?P<quoted>[^《》]+)》|(?P<plain>[^《》。;；,，\t()]{2,40}?(?:计划表|名单表|表|名单|清单|计划|目录)))?")
 _HEADING_REACH = 3
 _COLUMNS = (   # first match wins, per header cell
     ("seq", re.compile(r"序号|编号")),

@@ -47,6 +47,7 @@ def build_plan(lines: list[LogicalLine]) -> tuple[Plan, SourceMap]:
     formulas = {id(line): find_formulas(line) for line in lines if "=" in line.text}
     _metadata(plan, lines, record)
     _workdays(plan, lines, formulas, record)
+    _name_supervision_operands(plan, formulas)
     _officers(plan, lines, formulas, record)
     _inspections(plan, lines, record)
     _annexes(plan, lines, record)
@@ -113,6 +114,23 @@ def _workdays(plan: Plan, lines, formulas, record: _Recorder) -> None:
     for index, percent in enumerate(find_percentages(lines)):
         workdays.percentages.append(PrintedPercent(subject=percent.subject, value=percent.value, base=percent.base))
         record.at(f"workdays.percentages[{index}]", percent.line, percent.offset)
+
+
+def _name_supervision_operands(plan: Plan, formulas) -> None:
+    """S = T − O − X printed without labels ("2510-1000-900=610"): the operands are T, O and X
+    in the method's order — or X before O when their values say so, so that WD013 compares
+    each operand with the right figure."""
+    workdays = plan.workdays
+    other, non = workdays.other_enforcement.stated_total, workdays.non_enforcement.stated_total
+    for formula in (f for found in formulas.values() for f in found):
+        terms = formula.terms
+        if formula.result_figure != "workdays.supervision" or [t.op for t in terms] != ["+", "-", "-"] \
+                or any(term.figure for term in terms):
+            continue
+        swapped = other != non and terms[1].value == non and terms[2].value == other
+        terms[0].figure = "workdays.total"
+        terms[1].figure = OTHER.path if not swapped else NON.path
+        terms[2].figure = NON.path if not swapped else OTHER.path
 
 
 def _category_total(category: FoundCategory | None) -> Found | None:

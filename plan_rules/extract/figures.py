@@ -17,8 +17,9 @@ from plan_rules.extract.labels import Figure
 from plan_rules.extract.lines import LogicalLine
 from plan_rules.extract.numbers import CHINESE, DAY_UNIT, DIGITS, PEOPLE_UNIT
 
-_SEPARATOR = re.compile(r"\s*(?:[:=]|为|是|共计|合计|总计|共|计|总数为)?\s*(?:共|计|约|为)?\s*")
-_OP_AFTER = re.compile(r"\s*[×*xX+\-÷/%]")
+_SEPARATOR = re.compile(r"\s*(?:[:=]|为|是|总数为)?\s*(?:共计|合计|总计|共|计|约|为)?\s*")
+_OP_AFTER = re.compile(r"\s*[×*xX+\-÷/%年月]")
+_ENDS_WITH_SEPARATOR = re.compile(r"\s*(?:[:=]|为)\s*")
 _DAYS_VALUE = re.compile(rf"(?P<n>{DIGITS})\s*{DAY_UNIT}?")
 _PEOPLE_VALUE = re.compile(rf"(?P<n>{DIGITS}|{CHINESE})\s*{PEOPLE_UNIT}")
 
@@ -53,13 +54,15 @@ def find_figure(lines: list[LogicalLine], figure: Figure, formulas: dict[int, li
     operand = None
     for index, line in enumerate(lines):
         for match in label.finditer(line.text):
-            position = _SEPARATOR.match(line.text, match.end()).end()
-            if position == len(line.text.rstrip()) and index + 1 < len(lines):
-                line, position = lines[index + 1], len(lines[index + 1].text) - len(lines[index + 1].text.lstrip())
-            found = _value_at(line, position, value_pattern, formulas.get(id(line), ()), convert)
+            separator = _SEPARATOR.match(line.text, match.end())
+            target, position = line, separator.end()
+            if _ENDS_WITH_SEPARATOR.fullmatch(line.text, match.end()) and index + 1 < len(lines):
+                # "总法定工作日：" with its number at the start of the next line
+                target = lines[index + 1]
+                position = len(target.text) - len(target.text.lstrip())
+            found = _value_at(target, position, value_pattern, formulas.get(id(target), ()), convert)
             if found is not None:
                 return found
-            line = lines[index]
         if operand is None and figure.key != "N":
             match = operand_form.search(line.text)
             if match and convert(match.group("n")) is not None:

@@ -38,10 +38,10 @@ GENERAL = Kind(re.compile(r"一般(?:监督|执法)?检查(?!工作日)|双随�
                (re.compile(rf"一般(?:监督|执法)?检查(?:的)?(?:企业|单位|对象|生产经营单位)(?:共|为|数为|数|有|共计)?\s*(?P<n>{DIGITS}|{CHINESE})\s*{_UNITS}"),
                 re.compile(rf"(?P<n>{DIGITS}|{CHINESE})\s*{_UNITS}一般(?:监督|执法)?检查(?:企业|单位|对象)")))
 
-_RANDOM_UNITS = re.compile(r"双随机|随机(?:抽选|抽取|抽查|选取|确定|抽检)(?:检查)?(?:企业|单位|对象|生产经营单位|检查对象)")
+_RANDOM_UNITS = re.compile(r"双随机|随机(?:抽选|抽取|抽查|选取|确定|抽检)[^。,，;；]{0,8}?(?:企业|单位|对象)")
 _RANDOM_OFFICERS = re.compile(r"双随机|随机(?:抽选|抽取|选派|选取|确定|匹配)(?:行政)?执法(?:检查)?人员")
 _POOL = re.compile(rf"(?:名录库|对象库|企业库|检查对象库)[^。;；,，]{{0,10}}?(?P<n>{DIGITS})\s*{_UNITS}")
-_RATIO = re.compile(rf"(?:抽查|抽取|抽检)比例[^0-9。]{{0,6}}(?P<n>{DIGITS})\s*%|按(?:照)?(?P<m>{DIGITS})\s*%的?(?:比例)?(?:抽查|抽取)")
+_RATIO = re.compile(rf"(?:抽查|抽取|抽检)比例[^0-9。]{{0,6}}(?P<n>{DIGITS})\s*%|按(?:照)?(?P<m>{DIGITS})\s*%的?(?:比例)?[^。,，;；]{{0,4}}?(?:抽查|抽取)")
 
 
 @dataclass
@@ -57,7 +57,7 @@ def find_arrangement(lines: list[LogicalLine], kind: Kind) -> Arrangement:
     section = _section(lines, kind)
     arrangement.has_section = bool(section)
     for line in section:
-        _read_section_line(line, arrangement)
+        _read_section_line(line, arrangement, kind)
     in_section = {id(line) for line in section}
     for line in lines:
         if id(line) in in_section:
@@ -78,7 +78,7 @@ def _section(lines: list[LogicalLine], kind: Kind) -> list[LogicalLine]:
         style, start = strip_marker(line.text)
         if style is None or line.cells or len(line.text.strip()) - start > _HEADING_MAX:
             continue
-        if not kind.heading.search(line.text, start):
+        if not kind.heading.search(line.text, start, _clause_end(line.text, start)):
             continue
         section = [line]
         for following in lines[index + 1:]:
@@ -90,7 +90,28 @@ def _section(lines: list[LogicalLine], kind: Kind) -> list[LogicalLine]:
     return []
 
 
-def _read_section_line(line: LogicalLine, arrangement: Arrangement) -> None:
+def _section_count(line: LogicalLine, start: int, end: int, kind: Kind) -> Found | None:
+    """"一般检查单位60家" when the line says so; else the first count that is not the size of
+    the pool units are drawn from ("名录库共300家")."""
+    for pattern in kind.mention:
+        match = pattern.search(line.text, start, end)
+        if match and (count := to_count(match.group("n"))) is not None:
+            return Found(count, line, match.start("n"))
+    pools = [match.span("n") for match in _POOL.finditer(line.text, start, end)]
+    for match in _COUNT.finditer(line.text, start, end):
+        count = to_count(match.group("n"))
+        if count is not None and match.span("n") not in pools:
+            return Found(count, line, match.start("n"))
+    return None
+
+
+def _clause_end(text: str, start: int) -> int:
+    """A heading is the words before any colon: "(2) 主要任务：本年度重点检查…" is not one."""
+    colon = text.find(":", start)
+    return colon if colon >= 0 else len(text)
+
+
+def _read_section_line(line: LogicalLine, arrangement: Arrangement, kind: Kind) -> None:
     style, start = strip_marker(line.text)
     if style is not None and arrangement.unit_count is not None:
         industry = _INDUSTRY.match(line.text, start)
@@ -100,11 +121,7 @@ def _read_section_line(line: LogicalLine, arrangement: Arrangement) -> None:
     clause = line.text.find("其中", start)
     head_end = clause if clause >= 0 else len(line.text)
     if arrangement.unit_count is None:
-        for match in _COUNT.finditer(line.text, start, head_end):
-            count = to_count(match.group("n"))
-            if count is not None:
-                arrangement.unit_count = Found(count, line, match.start("n"))
-                break
+        arrangement.unit_count = _section_count(line, start, head_end, kind)
     if clause >= 0 and arrangement.unit_count is not None:
         position = clause
         for piece in _PIECES.split(line.text[clause:]):

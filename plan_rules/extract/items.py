@@ -23,7 +23,7 @@ from plan_rules.extract.markers import rank, strip_marker
 from plan_rules.extract.numbers import DAY_UNIT, DIGITS, to_days
 
 _CATEGORY = re.compile(rf"\s*(?:(?P<O>{OTHER.label})|(?P<X>{NON.label}))")
-_HEADING_TOTAL = re.compile(rf"\s*(?:\(\s*)?(?:[:=]|为|共计|合计|小计|共|计)?\s*(?:共|计)?\s*(?P<n>{DIGITS})\s*{DAY_UNIT}?(?!\s*[×*xX+\-÷/])")
+_HEADING_TOTAL = re.compile(rf"\s*(?:\(\s*)?(?:[:=]|为)?\s*(?:共计|合计|小计|共|计)?\s*(?P<n>{DIGITS})\s*{DAY_UNIT}?(?!\s*[×*xX+\-÷/])")
 _TOTAL_LINE = re.compile(rf"^\s*(?:合计|总计|小计|共计)\s*:?\s*(?P<n>{DIGITS})\s*{DAY_UNIT}?")
 _SEQUENCE_CELL = re.compile(r"\s*\d{1,3}\s*")
 _SEPARATOR = re.compile(r"[:\t]|(?<=[\u4e00-\u9fff)])\s+(?=\d)")

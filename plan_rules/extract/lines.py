@@ -2,8 +2,9 @@
 
 Text files and PDF pages wrap long sentences over several physical lines (the seed wraps
 workday item 8 over lines 61–62). A physical line is joined to the one before when that one
-is a long line cut mid-sentence, or a numbered item still waiting for its number. Word
-paragraphs and table rows are never joined. Markdown pipe rows and tab-separated rows are
+runs to the full width of the text (the longest line) without ending its sentence, or is a
+numbered item still waiting for its number. A shorter line is a title, heading or signature,
+never a wrap. Word paragraphs and table rows are never joined. Markdown pipe rows and tab-separated rows are
 read as table rows with cells.
 """
 from __future__ import annotations
@@ -16,9 +17,9 @@ from plan_rules.extract.normalize import normalize
 from plan_rules.readers.lines import Source, TextLine
 from plan_rules.sourcemap import Location
 
-# A visual line shorter than this is a heading, a signature or a short item, not a wrap.
-_WRAP_MIN_LENGTH = 15
-_SENTENCE_END = re.compile(r"[。！？；;:!?」”）)》]\s*$")
+# A line at least this share of the longest line's length runs to the margin.
+_FULL_WIDTH_SHARE = 0.9
+_SENTENCE_END = re.compile(r"[。！？；;:!?]\s*$")
 _ENDS_WITH_FIGURE = re.compile(r"\d\s*(?:个?工作日|人日|日|天)?\s*[。；;,，]?\s*$")
 _HAS_FIGURE = re.compile(r"\d")
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
@@ -52,6 +53,7 @@ def logical_lines(source: Source) -> list[LogicalLine]:
     result: list[LogicalLine] = []
     text_table = 1000                          # numbers for tables found in plain text
     previous_was_row = False
+    full_width = _FULL_WIDTH_SHARE * max((len(line.text.rstrip()) for line in source.lines), default=0)
     for physical in source.lines:
         if physical.cells:
             result.append(_table_row(physical))
@@ -72,19 +74,19 @@ def logical_lines(source: Source) -> list[LogicalLine]:
             previous_was_row = True
             continue
         previous_was_row = False
-        if source.kind != "docx" and result and _continues(result[-1], physical.text):
+        if source.kind != "docx" and result and _continues(result[-1], physical.text, full_width):
             _append(result[-1], physical)
         else:
             result.append(LogicalLine(normalize(physical.text), physical.text, [(0, physical)]))
     return result
 
 
-def _continues(previous: LogicalLine, text: str) -> bool:
+def _continues(previous: LogicalLine, text: str, full_width: float) -> bool:
     if not previous.text.strip() or previous.cells or starts_new_block(normalize(text)):
         return False
     if _SENTENCE_END.search(previous.text):
         return False
-    if len(previous.text.strip()) >= _WRAP_MIN_LENGTH:
+    if len(previous.pieces[-1][1].text.rstrip()) >= full_width:
         return True
     # A short numbered item without its number, whose number comes on the next line.
     style, body = strip_marker(previous.text)

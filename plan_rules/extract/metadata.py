@@ -34,7 +34,7 @@ _CITATION = re.compile(r"《(?:[^《》]|《[^《》]*》)+》(?:\s*\((?:[^()]*(
 _APPROVAL = re.compile(r"(?:已经|业经|报经|经)(?P<body>[\u4e00-\u9fff]{0,12}?人民政府|[区县市]政府)(?:常务会议|审议|同意)?"
                        r"(?:审议通过|批准|批复|同意|审定)")
 _APPROVAL_DOCUMENT = re.compile(r"[\u4e00-\u9fff]{1,10}(?:政复|政函|政办函|政批|府复|府函)〔\s*\d{4}\s*〕\s*\d{1,4}\s*号")
-_FILING = re.compile(r"报(?:送)?(?P<body>[\u4e00-\u9fff]{2,20}?(?:应急管理局|应急管理厅|应急局|安全生产监督管理局|安监局|部门))(?:进行|予以)?备案"
+_FILING = re.compile(r"报(?:送)?(?P<body>[\u4e00-\u9fff]{1,20}?(?:应急管理局|应急管理厅|应急局|安全生产监督管理局|安监局|部门))(?:进行|予以)?备案"
                      r"|(?P<bare>已?报(?:送)?(?:上级|上一级)(?:部门|应急管理部门)?备案)")
 _DATE = re.compile(r"(?P<y>20\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 
@@ -69,9 +69,9 @@ def issuer_level(name: str) -> str:
 
 def find_title(lines: list[LogicalLine]) -> Found | None:
     for line in lines:
-        stripped = line.raw.strip()
-        if stripped and not line.cells and _TITLE.match(line.text.strip()) and not stripped.startswith("关于"):
-            return Found(stripped, line, line.raw.index(stripped))
+        text = line.text.strip()
+        if text and not line.cells and _TITLE.match(text) and not text.startswith("关于"):
+            return _raw_of_stripped(line)
     return None
 
 
@@ -88,9 +88,15 @@ def find_document_number(lines: list[LogicalLine]) -> Found | None:
     for line in lines:
         match = _DOCUMENT_NUMBER.fullmatch(line.text.strip())
         if match:
-            stripped = line.raw.strip()
-            return Found(stripped, line, line.raw.index(stripped))
+            return _raw_of_stripped(line)
     return None
+
+
+def _raw_of_stripped(line: LogicalLine) -> Found:
+    """The original text of a line without what normalization blanked ("# ", "**")."""
+    start = len(line.text) - len(line.text.lstrip())
+    end = len(line.text.rstrip())
+    return Found(line.raw[start:end], line, start)
 
 
 def find_basis(lines: list[LogicalLine], title: Found | None) -> list[Found]:
@@ -122,8 +128,8 @@ def find_filing(lines: list[LogicalLine]) -> tuple[Found, dict] | None:
         match = _FILING.search(line.text)
         if match:
             body = line.raw[match.start("body"):match.end("body")] if match.group("body") else None
-            return Found(True, line, match.start()), {"body": body, "date": _first_date(line.text),
-                                                      "document_number": None}
+            # A date on the line is the approval's or the issue's, not the filing's.
+            return Found(True, line, match.start()), {"body": body, "date": None, "document_number": None}
     return None
 
 

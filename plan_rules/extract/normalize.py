@@ -3,7 +3,8 @@
 Each character maps to exactly one character, so a match in the normalized text points at
 the same column of the original line: full-width digits and punctuation become ASCII
 (１２ → 12, （ → (, ： → :), ideographic spaces become spaces, the frequent typo 工作曰
-becomes 工作日, and Word-to-web residue such as "[bookmark: _GoBack]" becomes spaces.
+becomes 工作日, and Word-to-web residue such as "[bookmark: _GoBack]" or Markdown's "## " and
+"**" becomes spaces.
 """
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ _TRANSLATE.update({0x3000: " ", 0x00A0: " ", 0x2009: " ", 0x2212: "-", 0x2013: "
 _TRANSLATE = {key: (chr(value) if isinstance(value, int) else value) for key, value in _TRANSLATE.items()}
 
 _TYPO_DAY = re.compile(r"(?<=作)曰")                       # 工作曰 → 工作日
-_RESIDUE = re.compile(r"\[bookmark:[^\]]*\]|\{\.underline\}|\*\*")
+# Residue of Word-to-web pasting and Markdown syntax that is not part of the plan's wording.
+_RESIDUE = re.compile(r"\[bookmark:[^\]]*\]|\{\.underline\}|\*\*|^\s*#{1,6}(?=\s)|^\s*>")
 
 
 def normalize(text: str) -> str:

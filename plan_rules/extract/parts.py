@@ -11,6 +11,7 @@ from plan_rules.extract.lines import LogicalLine
 from plan_rules.extract.markers import strip_marker
 
 _HEADING_MAX = 30
+_HEADING_STYLES = ("part", "cn_comma", "cn_paren", "num_paren")
 _HEADINGS = (
     ("officers", re.compile(r"执法人员(?:数量|情况|配置|配备)")),
     ("workday_calculation", re.compile(r"工作日(?:测算|计算|安排|分配)|执法工作日|法定工作日")),
@@ -26,8 +27,9 @@ def find_parts(lines: list[LogicalLine], found: set[str]) -> list[str]:
     present = set(found)
     for line in lines:
         style, start = strip_marker(line.text)
-        body = line.text[start:].strip()
-        if style is None or line.cells or not body or len(body) > _HEADING_MAX:
+        # Section headings, not numbered items ("8.完成…执法工作任务：80天" is no 任务 heading).
+        body = line.text[start:].split(":")[0].strip()
+        if style not in _HEADING_STYLES or line.cells or not body or len(body) > _HEADING_MAX:
             continue
         for part, pattern in _HEADINGS:
             if pattern.search(body):

@@ -17,10 +17,9 @@ def read_pdf(data: bytes) -> Source:
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             lines = list(_page_lines(pdf))
-    except PDFPasswordIncorrect:
-        raise ReadError("PDF 文件已加密（设有打开密码），无法读取") from None
     except Exception as error:
-        if "password" in str(error).lower() or "encrypt" in type(error).__name__.lower():
+        # pdfplumber wraps pdfminer's errors: look at the cause as well.
+        if isinstance(error, PDFPasswordIncorrect) or any(isinstance(arg, PDFPasswordIncorrect) for arg in error.args):
             raise ReadError("PDF 文件已加密（设有打开密码），无法读取") from None
         raise ReadError("PDF 文件已损坏或不是有效的 PDF，无法打开") from None
     if not any(line.text.strip() for line in lines):
