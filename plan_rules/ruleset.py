@@ -9,6 +9,7 @@ ENGINE.md §6.7 at load time, so a bad rule fails here and not inside the engine
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import os
 import re
@@ -20,7 +21,19 @@ from typing import Any, Optional
 
 from .findings import Severity
 
-RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+
+
+def find_rules_dir() -> Path:
+    """The rule files: the data-only package plan_rules.rulebook where the package was
+    installed from a wheel (pyproject.toml maps rules/ there; pre-commit installs so), else the
+    rules/ folder beside the package in a source tree."""
+    spec = importlib.util.find_spec("plan_rules.rulebook")
+    if spec is not None and spec.submodule_search_locations:
+        return Path(next(iter(spec.submodule_search_locations)))
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+RULES_DIR = find_rules_dir()
 SOURCES = {"engine", "loader", "extractor", "batch"}
 
 # The condition vocabulary both evaluators implement (ENGINE.md §2.3). `$div` is left out on
