@@ -29,7 +29,9 @@ _TITLE = re.compile(r"^[^。；;,，]{0,40}?(?:监督检查|执法检查)(?:工�
 _YEAR = re.compile(r"(20\d{2})\s*年度?(?:[^。；;,，]{0,12}?)(?:监督检查|执法检查|执法)(?:工作)?计划")
 _DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[(]\s*(?:19|20)\d{2}\s*[〕\])]\s*\d{1,4}\s*号")
 _BASIS_LINE = re.compile(r"根据|依据|按照")
-_CITATION = re.compile(r"《(?:[^《》]|《[^《》]*》)+》(?:\s*\((?:[^()]*(?:号|令)[^()]*)\))?|[\u4e00-\u9fff]{2,12}〔\s*\d{4}\s*〕\s*\d{1,4}\s*号")
+# A cited title keeps the article it names (MD004: 第五十九条 became 第六十二条 in 2021) and the
+# document number in the parenthesis after it.
+_CITATION = re.compile(r"《(?:[^《》]|《[^《》]*》)+》(?:第[一二三四五六七八九十百零〇]+条)?(?:\s*\((?:[^()]*(?:号|令)[^()]*)\))?|[\u4e00-\u9fff]{2,12}〔\s*\d{4}\s*〕\s*\d{1,4}\s*号")
 # "经区人民政府同意" shows approval; "报区政府批准" alone only announces an intention.
 _APPROVAL = re.compile(r"(?:已经|业经|报经|经)(?P<body>[\u4e00-\u9fff]{0,12}?人民政府|[区县市]政府)(?:常务会议|审议|同意)?"
                        r"(?:审议通过|批准|批复|同意|审定)")
