@@ -23,7 +23,8 @@ from plan_rules.extract.markers import rank, strip_marker
 from plan_rules.extract.numbers import DAY_UNIT, DIGITS, to_days
 
 _CATEGORY = re.compile(rf"\s*(?:(?P<O>{OTHER.label})|(?P<X>{NON.label}))")
-_HEADING_TOTAL = re.compile(rf"\s*(?:\(\s*)?(?:[:=]|为)?\s*(?:共计|合计|小计|共|计)?\s*(?P<n>{DIGITS})\s*{DAY_UNIT}?(?!\s*[×*xX+\-÷/])")
+_HEADING_TOTAL = re.compile(rf"\s*(?:\(\s*)?(?:[:=]|为)?\s*(?:共计|合计|小计|共|计)?\s*(?P<n>{DIGITS})(?![\d.])\s*{DAY_UNIT}?(?!\s*[×*xX+\-÷/])")
+_FORMULA_START = re.compile(r"\s*(?:[:=]|为)?\s*(?:共计|合计|共|计)?\s*")
 _TOTAL_LINE = re.compile(rf"^\s*(?:合计|总计|小计|共计)\s*:?\s*(?P<n>{DIGITS})\s*{DAY_UNIT}?")
 _SEQUENCE_CELL = re.compile(r"\s*\d{1,3}\s*")
 _SEPARATOR = re.compile(r"[:\t]|(?<=[\u4e00-\u9fff)])\s+(?=\d)")
@@ -98,6 +99,9 @@ def _read_section(lines, index, formulas) -> tuple[FoundCategory, int]:
     item_start = _category_column_item(heading)
     if item_start is not None:
         category.items.append(_read_item(heading, item_start, formulas.get(id(heading), ())))
+    elif (formula := _formula_after(heading, body, formulas)) is not None:
+        # "其他执法工作日=300+200=500天": the total is the result
+        category.total, category.total_line, category.total_offset = to_days(str(formula.result)), heading, formula.result_offset
     elif (total := _HEADING_TOTAL.match(heading.text, body)) is not None:
         _set_total(category, heading, total)
     item_style = None
@@ -112,7 +116,7 @@ def _read_section(lines, index, formulas) -> tuple[FoundCategory, int]:
             if _category_heading(line)[0] != kind or item_start is None:
                 break
             category.items.append(_read_item(line, item_start, formulas.get(id(line), ())))
-        elif style is not None and heading_style is not None and rank(style) <= rank(heading_style):
+        elif style is not None and heading_style is not None and (style == heading_style or rank(style) < rank(heading_style)):
             break
         elif style is not None and item_style in (None, style):
             item_style = style
@@ -128,6 +132,11 @@ def _read_section(lines, index, formulas) -> tuple[FoundCategory, int]:
             break
         index += 1
     return category, index
+
+
+def _formula_after(line: LogicalLine, position: int, formulas) -> PrintedFormula | None:
+    start = _FORMULA_START.match(line.text, position).end()
+    return next((formula for formula in formulas.get(id(line), ()) if formula.start == start), None)
 
 
 def _set_total(category: FoundCategory, line: LogicalLine, match: re.Match) -> None:
