@@ -1,0 +1,85 @@
+"""XP001 and XP002: what only a batch of plans can show."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from plan_rules.batch import run_batch
+from plan_rules.check import FileResult
+from plan_rules.config import Config
+from plan_rules.cross_plan import KeyUnitClaim, cross_plan_findings, key_unit_claim
+from plan_rules.findings import Severity
+from plan_rules.model import Plan
+
+CLEAN = Path(__file__).resolve().parent.parent / "fixtures" / "plans" / "clean-2021.yaml"
+
+
+def claim(path: str, issuer: str, *units: str, year: int = 2021) -> KeyUnitClaim:
+    return KeyUnitClaim(path, year, issuer, units)
+
+
+def test_a_unit_in_two_plans_of_one_year_from_two_issuers_is_one_warning():
+    (finding,) = cross_plan_findings([
+        claim("b.yaml", "乙县应急管理局", "甲化工有限公司", "丙钢铁有限公司"),
+        claim("a.yaml", "甲市应急管理局", "丙钢铁有限公司", "甲化工有限公司"),
+    ], [])
+    assert (finding.code, finding.severity, finding.file, finding.field) == (
+        "XP001", Severity.warning, "b.yaml", "key_inspections.units[0]")
+    assert finding.message == ("“甲化工有限公司”、“丙钢铁有限公司”同时列为本计划（乙县应急管理局）和 a.yaml（甲市应急管理局）"
+                               "的 2021 年度重点检查单位；不同机关的计划不得重复确定检查对象。")
+
+
+def test_names_are_compared_without_width_spaces_or_case():
+    (finding,) = cross_plan_findings([
+        claim("a.yaml", "甲市应急管理局", "ABC（中国）化工有限公司"),
+        claim("b.yaml", "乙县应急管理局", "abc (中国) 化工 有限公司"),
+    ], [])
+    assert finding.code == "XP001"
+
+
+def test_the_same_issuer_another_year_or_a_unit_listed_twice_in_one_plan_is_not_xp001():
+    assert cross_plan_findings([
+        claim("a.yaml", "甲市应急管理局", "甲化工有限公司", "甲化工有限公司"),
+        claim("b.yaml", "甲市 应急管理局", "甲化工有限公司"),
+        claim("c.yaml", "乙县应急管理局", "甲化工有限公司", year=2022),
+    ], []) == []
+
+
+def test_three_plans_sharing_a_unit_give_three_pairs_and_long_lists_are_shortened():
+    units = [f"第{i}化工有限公司" for i in range(5)]
+    findings = cross_plan_findings([claim(f"{n}.yaml", f"{n}局", *units) for n in "abc"], [])
+    assert [(f.file, f.message.split("同时")[0]) for f in findings] == [
+        ("b.yaml", "“第0化工有限公司”、“第1化工有限公司”、“第2化工有限公司”等 5 家单位"),
+        ("c.yaml", "“第0化工有限公司”、“第1化工有限公司”、“第2化工有限公司”等 5 家单位"),
+        ("c.yaml", "“第0化工有限公司”、“第1化工有限公司”、“第2化工有限公司”等 5 家单位"),
+    ]
+    assert "a.yaml（a局）" in findings[1].message and "b.yaml（b局）" in findings[2].message
+
+
+def test_plans_without_year_issuer_or_key_list_make_no_claim():
+    plan = Plan.model_validate({"year": 2021, "issuer": {"name": "甲局"}})
+    assert key_unit_claim("a.yaml", plan) is None
+    assert key_unit_claim("a.yaml", Plan.model_validate({"issuer": {"name": "甲局"},
+                                                          "key_inspections": {"units": [{"name": "甲公司"}]}})) is None
+    assert key_unit_claim("a.yaml", None) is None
+
+
+def test_the_same_content_twice_is_xp002_on_every_later_copy():
+    results = [FileResult("c.yaml", digest="d1"), FileResult("a.yaml", digest="d1"),
+               FileResult("b.yaml", digest="d1"), FileResult("x.yaml", digest="d2"), FileResult("unread.yaml")]
+    findings = cross_plan_findings([], results)
+    assert [(f.code, f.severity, f.file) for f in findings] == [
+        ("XP002", Severity.info, "b.yaml"), ("XP002", Severity.info, "c.yaml")]
+    assert findings[0].message == "本文件与 a.yaml 内容完全相同（SHA-256 d1…），同一文件重复提交。"
+
+
+def test_cross_plan_findings_follow_selection_and_severity_overrides(tmp_path):
+    text = CLEAN.read_text(encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(text.replace("清河县应急管理局", "清河县安全生产委员会", 1), encoding="utf-8")
+    (tmp_path / "c.yaml").write_text(text, encoding="utf-8")
+    batch = run_batch([str(tmp_path)], Config(severity_overrides=(("XP001", "error"),)))
+    assert [(f.code, f.severity, Path(f.file).name) for f in batch.cross_findings] == [
+        ("XP001", Severity.error, "b.yaml"), ("XP001", Severity.error, "c.yaml"), ("XP002", Severity.info, "c.yaml")]
+    assert batch.cross_findings[0].title == "同一单位被两个机关列为同年重点检查单位"
+    batch = run_batch([str(tmp_path)], Config(ignore=("XP001",)))
+    assert [f.code for f in batch.cross_findings] == ["XP002"]
