@@ -18,6 +18,7 @@ WIDTH, LEFT, RIGHT = 760, 150, 20
 ROW_HEIGHT, BAR_HEIGHT, TOP = 56, 26, 16
 MISMATCH = "#d62728"
 LEGEND_CHAR = 12     # px a Chinese character takes in the legend's font
+INSIDE_CHAR = 7      # px a digit or letter takes in a bar's label
 # symbol → (Chinese name, short name for the legend, colour)
 PARTS = {
     "T": ("总法定工作日", "总法定", "#5b6770"),
@@ -120,9 +121,10 @@ def bar_row(index: int, caption: str, parts, start: float, scale: float, whole: 
         name, _, colour = PARTS[symbol]
         out.append(f'<rect x="{x:.1f}" y="{y}" width="{width:.1f}" height="{BAR_HEIGHT}" fill="{colour}" '
                    f'data-part="{symbol}"><title>{escape(name)} {symbol} = {number(days)} 日</title></rect>')
-        if width > 54:
+        text = f"{symbol} {number(days)}"
+        if width > INSIDE_CHAR * len(text) + 6:
             out.append(f'<text x="{x + width / 2:.1f}" y="{y + BAR_HEIGHT / 2 + 5}" class="inside">'
-                       f"{symbol} {number(days)}</text>")
+                       f"{text}</text>")
         x += width
     if whole is not None:
         # The whole these parts should fill, outlined in red: the gap or overrun shows.

@@ -16,6 +16,7 @@ h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #cc
 table{border-collapse:collapse;margin:.5em 0;width:100%}
 th,td{border:1px solid #ddd;padding:.3em .5em;text-align:left;vertical-align:top;font-size:.9em}
 th{background:#f3f3f3}td.n{text-align:right}
+td:nth-child(-n+3),th:nth-child(-n+3){white-space:nowrap}
 .error{color:#b00020;font-weight:bold}.warning{color:#a05a00}.info{color:#33658a}
 .ok{color:#2e7d32}.meta{color:#555}.problems{color:#d62728}
 svg.budget text{font-size:12px;fill:#222}svg.budget text.inside{fill:#fff;text-anchor:middle}
