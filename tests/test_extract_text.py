@@ -7,7 +7,9 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from plan_rules.extract import extract_text
+from ruamel.yaml import YAML
+
+from plan_rules.extract import extract_text, to_yaml
 from plan_rules.findings import Severity
 
 
@@ -138,8 +140,9 @@ _PIECES = st.one_of(_PLAN_WORDS, st.integers(min_value=0, max_value=10**12).map(
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(_PIECES, max_size=60).map("".join))
-def test_arbitrary_text_never_raises(text):
+def test_arbitrary_text_never_raises_and_its_yaml_round_trips(text):
     extraction = extract_text(text, "随机.txt")
     assert all(finding.code in ("IN001", "IN003") for finding in extraction.findings)
     if extraction.plan is not None:
-        type(extraction.plan).model_validate(extraction.plan.model_dump())
+        reloaded = YAML(typ="safe").load(to_yaml(extraction))
+        assert type(extraction.plan).model_validate(reloaded) == extraction.plan

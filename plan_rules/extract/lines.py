@@ -74,15 +74,17 @@ def logical_lines(source: Source) -> list[LogicalLine]:
             previous_was_row = True
             continue
         previous_was_row = False
-        if source.kind != "docx" and result and _continues(result[-1], physical.text, full_width):
-            _append(result[-1], physical)
+        normalized = normalize(physical.text)
+        if source.kind != "docx" and result and _continues(result[-1], normalized, full_width):
+            _append(result[-1], physical, normalized)
         else:
-            result.append(LogicalLine(normalize(physical.text), physical.text, [(0, physical)]))
+            result.append(LogicalLine(normalized, physical.text, [(0, physical)]))
     return result
 
 
 def _continues(previous: LogicalLine, text: str, full_width: float) -> bool:
-    if not previous.text.strip() or previous.cells or starts_new_block(normalize(text)):
+    """Whether normalized `text` goes on the sentence of `previous`."""
+    if not previous.text.strip() or previous.cells or starts_new_block(text):
         return False
     if _SENTENCE_END.search(previous.text):
         return False
@@ -91,12 +93,12 @@ def _continues(previous: LogicalLine, text: str, full_width: float) -> bool:
     # A short numbered item without its number, whose number comes on the next line.
     style, body = strip_marker(previous.text)
     return style is not None and not _HAS_FIGURE.search(previous.text[body:]) \
-        and bool(_ENDS_WITH_FIGURE.search(normalize(text)))
+        and bool(_ENDS_WITH_FIGURE.search(text))
 
 
-def _append(line: LogicalLine, physical: TextLine) -> None:
+def _append(line: LogicalLine, physical: TextLine, normalized: str) -> None:
     line.pieces.append((len(line.text), physical))
-    line.text += normalize(physical.text)
+    line.text += normalized
     line.raw += physical.text
 
 

@@ -17,6 +17,8 @@ def to_yaml(extraction) -> str:
     if extraction.plan is None:
         return ""
     data = _plain(extraction.plan.model_dump(mode="python", exclude_none=True), CommentedMap, CommentedSeq)
+    if extraction.plan.document is not None and "document" not in data:
+        data["document"] = CommentedMap()      # "extracted from a document", even with no evidence
     for path, location in extraction.sourcemap.entries.items():
         _comment(data, path, location.describe(), CommentedMap)
     yaml = YAML()
