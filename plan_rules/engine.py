@@ -15,7 +15,11 @@ Guards, each against a reproduced defect of durable-rules 2.0.28:
 - the `DeprecationWarning` of `durable.engine` on Python 3.12 filtered (§3.18);
 - one match per rule and subjects: the engine compiles `$or` into alternative paths and
   fires once for every branch that holds (seen here: WD001's three accepted values, two of
-  them equal), where a rule means one violation.
+  them equal), where a rule means one violation;
+- an `$ex` guard for every field a comparison reads on its right-hand side: the engine
+  fires a comparison whose right-hand operand is missing, depending on the other value
+  (seen here: `supervision_x100 < total × floor` fired for a plan without a total), where
+  ENGINE.md §2.7 and the plain evaluator say a comparison on a missing field is false.
 """
 from __future__ import annotations
 
@@ -67,6 +71,50 @@ def check_identities(facts: list[Fact]) -> None:
             raise EngineError(f"事实编号哈希冲突：{other} 与 {fact_id}")
 
 
+def operand_fields(rhs: Any, own: set[str], bound: dict[str, set[str]]) -> None:
+    """Collect the fields a right-hand side reads: `{$m: f}` on the fact itself, `{p: f}` on an
+    earlier pattern p, through `$add`/`$sub`/`$mul`."""
+    if not isinstance(rhs, dict):
+        return
+    (op, body), = rhs.items()
+    if op == "$m":
+        own.add(body)
+    elif op in ("$add", "$sub", "$mul"):
+        operand_fields(body["$l"], own, bound)
+        operand_fields(body["$r"], own, bound)
+    else:
+        bound.setdefault(op, set()).add(body)
+
+
+def condition_operands(condition: dict, own: set[str], bound: dict[str, set[str]]) -> None:
+    (op, body), = condition.items()
+    if op in ("$and", "$or"):
+        for part in body:
+            condition_operands(part, own, bound)
+    elif op in ("$lt", "$lte", "$gt", "$gte", "$neq"):
+        (_, rhs), = body.items()
+        operand_fields(rhs, own, bound)
+    elif not op.startswith("$"):
+        operand_fields(body, own, bound)
+
+
+def guard_operands(when: dict) -> dict:
+    """The antecedent with `$ex` tests added for every right-hand operand field, on the
+    pattern that owns the field (see the module docstring)."""
+    patterns = [next(iter(p.items())) for p in when["all"]]
+    guards: dict[str, set[str]] = {name: set() for name, _ in patterns}
+    for name, condition in patterns:
+        bound: dict[str, set[str]] = {}
+        condition_operands(condition, guards[name], bound)
+        for other, fields in bound.items():
+            guards[other] |= fields
+    guarded = []
+    for name, condition in patterns:
+        tests = [{"$ex": {field: 1}} for field in sorted(guards[name])]
+        guarded.append({name: {"$and": [copy.deepcopy(condition), *tests]} if tests else copy.deepcopy(condition)})
+    return {"all": guarded}
+
+
 def unique_matches(matches: list[Match]) -> list[Match]:
     seen, unique = set(), []
     for name, bound in matches:
@@ -100,7 +148,7 @@ class DurableEngine:
                 return adapter._action(name)
 
         self._host = SyncHost()
-        definition = {c.name: {**c.when, "run": c.name} for c in checks}
+        definition = {c.name: {**guard_operands(c.when), "run": c.name} for c in checks}
         definition[SENTINEL] = {"all": [{"m": {"kind": "plan"}}], "run": SENTINEL}
         self._host.register_rulesets(copy.deepcopy({RULESET: definition}))
         self._ruleset = self._host.get_ruleset(RULESET)

@@ -23,6 +23,7 @@ from .standard_items import CATEGORY_ZH, NON, OTHER, classify
 
 Fact = dict[str, Any]
 
+PER_PERSON_SLOTS = 4   # WD001 tests d against per_person_ok_1 … _4
 YEAR_MIN = 2018  # the 150号 method dates from 2017; its first plans are for 2018 (MD001)
 
 PERCENT_SUBJECT_ZH = {"key": "重点检查工作日", "general": "一般检查工作日", "reserve": "机动工作日",
@@ -163,11 +164,13 @@ def per_person_facts(plan: Plan, th: Thresholds) -> Fact:
     if d is None:
         return {}
     accepted, account, agree = accepted_per_person(plan.year, th.workday_policy)
+    accepted = list(dict.fromkeys(accepted))   # distinct, in order: at most the standard, the
+    # ministry's figure, the calendar's and one announced alternative (2020)
     fact: Fact = {"per_person": number(d), "per_person_accepted": "、".join(map(str, accepted)),
                   "per_person_account": account, "per_person_figures_agree": agree,
                   "per_person_policy": th.workday_policy}
-    # Three slots, padded by repetition, so that the rule can test `d` against each of them.
-    for slot, value in enumerate((accepted * 3)[:3], start=1):
+    # A fixed number of slots, padded by repetition, so the rule can test `d` against each.
+    for slot, value in enumerate((accepted * PER_PERSON_SLOTS)[:PER_PERSON_SLOTS], start=1):
         fact[f"per_person_ok_{slot}"] = value
     return fact
 
@@ -322,7 +325,8 @@ def figure_facts(plan: Plan, th: Thresholds) -> list[Fact]:
         whole = d == d.to_integral_value()
         half = (d * 2) == (d * 2).to_integral_value()
         facts.append({"kind": "figure", "id": f"fig-{index:03d}", "path": path, "name_zh": zh,
-                      "value": number(d), "fraction_ok": whole or (th.allow_half_days and half)})
+                      "value": number(d), "value_text": format(d.normalize(), "f"),
+                      "fraction_ok": whole or (th.allow_half_days and half)})
     return facts
 
 

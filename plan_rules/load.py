@@ -46,7 +46,8 @@ def load_structured(data: bytes, name: str) -> Loaded:
     except InputError as error:
         return Loaded(None, findings=[unreadable(name, str(error), error.line, error.column)])
     if not isinstance(raw, dict):
-        return Loaded(None, sourcemap, [unreadable(name, "文件内容不是一个计划（顶层应为键值映射）", 1)])
+        root = sourcemap.locate("")
+        return Loaded(None, sourcemap, [unreadable(name, "文件内容不是一个计划（顶层应为键值映射）", root.line, root.column)])
     try:
         return Loaded(Plan.model_validate(raw), sourcemap)
     except ValidationError as error:

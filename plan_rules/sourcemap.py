@@ -51,12 +51,19 @@ class SourceMap:
         its top-level field is absent (pointing at the file's first line would mislead)."""
         if self.deferred is not None:
             self.entries, self.deferred = self.deferred().entries, None
+        if not path:
+            return self._as_location(self.entries.get(""))
         while path:
             if path in self.entries:
-                found = self.entries[path]
-                return found if isinstance(found, Location) else Location(*found)
+                return self._as_location(self.entries[path])
             path = parent_path(path)
         return Location()
+
+    @staticmethod
+    def _as_location(found) -> Location:
+        if found is None:
+            return Location()
+        return found if isinstance(found, Location) else Location(*found)
 
 
 def join_path(parts) -> str:

@@ -35,15 +35,6 @@ def accepted_days(year: int) -> list[int]:
     return sorted({STANDARD_DAYS, ministry_days(year), CALENDAR_DAYS[year], *ALSO_OFFICIAL.get(year, ())})
 
 
-# (year, d) pairs the code gets wrong today, left out of generation so that the properties keep
-# testing everything else; each is pinned by a strict xfail fixture in fixtures/rules/.
-KNOWN_BUG_DAYS = {(2020, 251)}   # WD001/fail-info-announced-2020.yaml: only three accepted slots
-
-
-def generated_days(year: int) -> list[int]:
-    return [d for d in accepted_days(year) if (year, d) not in KNOWN_BUG_DAYS]
-
-
 def figures_agree(year: int) -> bool:
     """WD001 is an info whenever d is accepted but the year's figures differ."""
     return len(accepted_days(year)) == 1
@@ -129,7 +120,7 @@ def consistent_plans(draw, print_totals: bool | None = None) -> dict:
     """A plan every figure of which agrees with every other: no finding but the WD001 info of
     years whose legal-day figures disagree."""
     year = draw(st.sampled_from(YEARS))
-    d = draw(st.sampled_from(generated_days(year)))
+    d = draw(st.sampled_from(accepted_days(year)))
     n = draw(st.integers(1, 40))
     total = n * d
     approval = dt.date(year, 1, draw(st.integers(1, 28)))

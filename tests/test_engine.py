@@ -100,7 +100,7 @@ def test_or_branches_give_one_match_as_in_the_plain_evaluator(engine):
     """The engine fires once per satisfied $or branch; the adapter keeps one."""
     rulebook = load_rulebook()
     facts = [{"kind": "plan", "id": "plan", "per_person": 248, "per_person_ok_1": 250, "per_person_ok_2": 248,
-              "per_person_ok_3": 248, "per_person_figures_agree": False, "per_person_policy": "either",
+              "per_person_ok_3": 248, "per_person_ok_4": 248, "per_person_figures_agree": False, "per_person_policy": "either",
               "per_person_accepted": "", "per_person_account": ""}]
     from_engine = [m[0] for m in engine.evaluate(copy.deepcopy(facts))]
     from_python = [m[0] for m in evaluate(rulebook.engine_checks, facts)]

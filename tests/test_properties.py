@@ -83,101 +83,40 @@ def test_single_corruption_yields_exactly_the_expected_codes(kind, data, engine_
 
 # --- (c) engine and plain evaluator agree ---------------------------------------------------------
 #
-# Known divergence, reported to the lead: durable_rules fires a comparison whose right-hand
-# side reads a field the fact lacks (`{$m: certified}` without certified), where the
-# evaluator (and ENGINE.md §2.7's "missing is false") says it does not. Which value of the
-# left-hand side makes it fire varies. Until the rules guard their `$m` operands with `$ex`,
-# the differential test compares every check except those that read a missing operand on the
-# plan at hand; test_engine_does_not_fire_on_a_missing_right_hand_operand pins the bug.
+# The engine used to fire comparisons whose right-hand operand was missing; the adapter now
+# guards every operand (engine.guard_operands), so every check is compared.
 
-def referenced_fields(rhs, pattern: str, names: dict[str, str]) -> set[tuple[str, str]]:
-    """(kind, field) pairs a right-hand side reads: `$m` from its own fact, `{name: field}`
-    from a fact bound earlier."""
-    if not isinstance(rhs, dict):
-        return set()
-    (op, body), = rhs.items()
-    if op == "$m":
-        return {(names[pattern], body)}
-    if op in ("$add", "$sub", "$mul"):
-        return referenced_fields(body["$l"], pattern, names) | referenced_fields(body["$r"], pattern, names)
-    return {(names[op], body)}
-
-
-def operands(condition, pattern: str, names: dict[str, str]) -> set[tuple[str, str]]:
-    (op, body), = condition.items()
-    if op in ("$and", "$or"):
-        return set().union(*(operands(c, pattern, names) for c in body))
-    if op in ("$ex", "$nex"):
-        return set()
-    if op.startswith("$"):
-        (_, rhs), = body.items()
-        return referenced_fields(rhs, pattern, names)
-    return referenced_fields(body, pattern, names)
-
-
-def kind_of(condition) -> str:
-    (op, body), = condition.items()
-    return body if op == "kind" else next(c["kind"] for c in body if "kind" in c)
-
-
-def checks_reading_a_missing_operand(checks, facts) -> set[str]:
-    hazardous = set()
-    for check in checks:
-        names, reads = {}, set()
-        for pattern in check.when["all"]:
-            (name, condition), = pattern.items()
-            names[name] = kind_of(condition)
-            reads |= operands(condition, name, names)
-        if any(f.get("kind") == kind and field not in f for kind, field in reads for f in facts):
-            hazardous.add(check.name)
-    return hazardous
-
-
-def compared_matches(checker, facts, skip: set[str]) -> list[tuple]:
-    return sorted((name, tuple(f["id"] for _, f in bound)) for name, bound in checker.evaluate(facts)
-                  if name not in skip)
+def compared_matches(checker, facts) -> list[tuple]:
+    return sorted((name, tuple(f["id"] for _, f in bound)) for name, bound in checker.evaluate(facts))
 
 
 @FAST
 @given(plan=st.one_of(consistent_plans(), corrupted_plans().map(lambda c: c.plan), wild_plans()))
 def test_engine_and_plain_evaluator_give_identical_findings(plan, engine_checker, python_checker):
     facts = to_facts(Plan.model_validate(plan), engine_checker.config.thresholds, TODAY)
-    skip = checks_reading_a_missing_operand(engine_checker.rulebook.engine_checks, facts)
-    engine = [m for m in engine_checker.evaluate(facts) if m[0] not in skip]
-    python = [m for m in python_checker.evaluate(facts) if m[0] not in skip]
+    engine = engine_checker.evaluate(facts)
+    python = python_checker.evaluate(facts)
     # The raw matches (rule and bound fact ids), then the findings rendered from them.
-    assert compared_matches(engine_checker, facts, skip) == compared_matches(python_checker, facts, skip)
+    assert compared_matches(engine_checker, facts) == compared_matches(python_checker, facts)
     rulebook = engine_checker.rulebook
     assert full(render_matches(engine, rulebook, SourceMap(), "g.yaml")) == \
         full(render_matches(python, rulebook, SourceMap(), "g.yaml"))
 
 
-@FAST
-@given(plan=consistent_plans())
-def test_consistent_plans_leave_few_checks_out_of_the_differential_comparison(plan, engine_checker):
-    # Guards the filter above: on a consistent plan only checks of optional figures that the
-    # plan may omit (certified/registered, roster, reserve, splits ...) may be left out.
-    facts = to_facts(Plan.model_validate(plan), engine_checker.config.thresholds, TODAY)
-    skipped = checks_reading_a_missing_operand(engine_checker.rulebook.engine_checks, facts)
-    assert len(skipped) <= 8, sorted(skipped)
-
-
 CLEAN = (Path(__file__).resolve().parent.parent / "fixtures" / "plans" / "clean-2021.yaml").read_text(encoding="utf-8")
 MISSING_OPERAND_CASES = {
-    # check name: a plan on which the check reads a missing operand (found by the test above)
+    # check name: a plan on which the check reads a missing right-hand operand; the engine fired
+    # these until the adapter guarded every operand with `$ex` (engine.guard_operands)
     "WD011#2": CLEAN.replace("  total: 2500\n", ""),                                    # S share of T, no T
     "ST002#1": CLEAN.replace("  certified: 10\n", "").replace("  counted: 10\n", "  counted: 0\n"),
     "GI002#2": "year: 2021\ngeneral_inspections: {units: []}\n",                          # list, no count
 }
 
 
-@pytest.mark.xfail(strict=True, reason="durable_rules fires comparisons whose `$m` operand is missing; "
-                                       "the rules need `$ex` guards (reported to the lead)")
 @pytest.mark.parametrize("check_name", sorted(MISSING_OPERAND_CASES))
 def test_engine_does_not_fire_on_a_missing_right_hand_operand(check_name, engine_checker, python_checker):
     loaded = load_structured(MISSING_OPERAND_CASES[check_name].encode("utf-8"), "case.yaml")
     facts = to_facts(loaded.plan, engine_checker.config.thresholds, TODAY)
-    assert check_name in checks_reading_a_missing_operand(engine_checker.rulebook.engine_checks, facts)
     assert check_name not in {name for name, _ in python_checker.evaluate(facts)}
     assert check_name not in {name for name, _ in engine_checker.evaluate(facts)}
 

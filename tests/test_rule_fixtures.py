@@ -23,22 +23,6 @@ TODAY = dt.date(2026, 11, 28)
 LOADER_RULES = ("IN001", "IN002")
 STATUS_WORDS = ("通过", "错误", "警告", "提示")
 
-# Fixtures whose expected.yaml states the correct result and the code does not (yet) give
-# it: reported to the lead, kept as strict xfails so that the fix is noticed.
-# fixture -> (the evaluators it fails with, reason)
-KNOWN_BUGS = {
-    "IN001/fail-not-a-mapping.yaml": (("engine", "python"),
-        "load.py reports a non-mapping top level at line 1 (hard-coded) instead of the line where "
-        "the top-level value starts (line 2 here, after the comment)"),
-    "WD001/fail-info-announced-2020.yaml": (("engine", "python"),
-        "facts.per_person_facts gives the rule three slots (accepted * 3)[:3]; 2020 has four accepted "
-        "values (250, 250, 249, 251), so the announced 251 is cut off and reported as an error"),
-    "WD011/pass-total-not-stated.yaml": (("engine",),
-        "durable_rules fires a comparison whose right-hand `$m` field is missing (here WD011#2 "
-        "`supervision_x100 < total * floor` without total) where the evaluator says false, and "
-        "render then raises AttributeError: total; rules need `$ex` guards on their `$m` operands"),
-}
-
 RULEBOOK = load_rulebook()
 ENGINE_RULES = [r for r in RULEBOOK.rules if r.source == "engine"]
 
@@ -56,9 +40,7 @@ def fixture_params():
     params = []
     for path in fixture_files():
         for evaluator in ("engine", "python"):
-            evaluators, reason = KNOWN_BUGS.get(fixture_id(path), ((), ""))
-            marks = [pytest.mark.xfail(strict=True, reason=reason)] if evaluator in evaluators else []
-            params.append(pytest.param(path, evaluator, id=f"{fixture_id(path)}-{evaluator}", marks=marks))
+            params.append(pytest.param(path, evaluator, id=f"{fixture_id(path)}-{evaluator}"))
     return params
 
 
@@ -178,8 +160,6 @@ def test_zero_byte_file_is_unreadable_input(evaluator, suffix, request):
 
 # --- messages --------------------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="facts.per_person_facts joins the accepted d values without "
-                                       "deduplicating them: the 2021 message reads “应为 250、250、250 日之一”")
 def test_wd001_error_message_names_each_accepted_figure_once(python_checker):
     result = check_file(python_checker, FIXTURES / "WD001" / "fail-error.yaml")
     (finding,) = result.findings
@@ -198,8 +178,6 @@ def test_findings_carry_the_rule_title_and_basis(python_checker):
     assert "800" in finding.message and "810" in finding.message
 
 
-@pytest.mark.xfail(strict=True, reason="facts.number rounds figures to 1/10,000 of a day, so a reserve of "
-                                       "0.00001 is reported as “机动工作日为 0 日，工作日应为整数”")
 def test_wd012_message_shows_a_tiny_fraction_as_written(python_checker):
     text = CLEAN.read_text(encoding="utf-8").replace("  general: 210\n", "  general: 210\n  reserve: 0.00001\n")
     result = python_checker.check_bytes(text.encode("utf-8"), "tiny.yaml", ".yaml", today=TODAY)
