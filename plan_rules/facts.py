@@ -205,6 +205,8 @@ def budget_facts(plan: Plan, th: Thresholds) -> Fact:
     if w.key is not None and w.general is not None:
         fact["reserve_or_zero"] = number(w.reserve or 0)
         fact["key_general_sum"] = number(Decimal(str(w.key)) + Decimal(str(w.general)) + Decimal(str(w.reserve or 0)))
+        fact["key_general_text"] = f"重点检查 {text_number(w.key)} 日 + 一般检查 {text_number(w.general)} 日" + (
+            f" + 机动 {text_number(w.reserve)} 日" if w.reserve is not None else "")
     fact["supervision_share_floor"] = th.supervision_share_floor
     if w.supervision is not None:
         fact["supervision_x100"] = number(Decimal(str(w.supervision)) * 100)
