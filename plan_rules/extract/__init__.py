@@ -6,7 +6,7 @@ paragraphs and table cells, and findings for what could not be read (IN001) or f
 """
 from __future__ import annotations
 
-from plan_rules.extract.extraction import Extraction, extract_document, extract_text
+from plan_rules.extract.extraction import Extraction, extract_bytes, extract_document, extract_text
 from plan_rules.extract.yaml_out import to_yaml
 
-__all__ = ["Extraction", "extract_document", "extract_text", "to_yaml"]
+__all__ = ["Extraction", "extract_bytes", "extract_document", "extract_text", "to_yaml"]

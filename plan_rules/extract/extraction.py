@@ -8,13 +8,9 @@ from plan_rules.extract.labels import REQUIRED
 from plan_rules.extract.lines import logical_lines
 from plan_rules.findings import Finding, Severity
 from plan_rules.model import Plan
-from plan_rules.readers import ReadError, Source, read_document
+from plan_rules.readers import ReadError, Source, read_bytes, read_document
 from plan_rules.readers.plain import read_text
 from plan_rules.sourcemap import SourceMap
-
-IN001_TITLE = "文件无法读取"
-IN003_TITLE = "文档中未找到必需的数字"
-
 
 @dataclass
 class Extraction:
@@ -31,6 +27,15 @@ def extract_document(path: str) -> Extraction:
     return extract_source(source, str(path))
 
 
+def extract_bytes(data: bytes, name: str, suffix: str) -> Extraction:
+    """For callers that already read the file (batch checks hash the bytes first)."""
+    try:
+        source = read_bytes(data, suffix)
+    except ReadError as error:
+        return _unreadable(str(error), name)
+    return extract_source(source, name)
+
+
 def extract_text(text: str, name: str = "<text>") -> Extraction:
     if not text.strip():
         return _unreadable("文件为空", name)
@@ -44,7 +49,7 @@ def extract_source(source: Source, name: str) -> Extraction:
 
 
 def _unreadable(message: str, name: str) -> Extraction:
-    return Extraction(None, SourceMap(), [Finding("IN001", Severity.error, message, file=name, title=IN001_TITLE)])
+    return Extraction(None, SourceMap(), [Finding("IN001", Severity.error, message, file=name)])
 
 
 def _missing_figures(plan: Plan, name: str) -> list[Finding]:
@@ -57,5 +62,5 @@ def _missing_figures(plan: Plan, name: str) -> list[Finding]:
             checks = "、".join(figure.checks)
             findings.append(Finding(
                 "IN003", Severity.warning, f"未能在文档中找到“{figure.name}”的数字，相关检查（{checks}）已跳过",
-                file=name, field=figure.path, title=IN003_TITLE))
+                file=name, field=figure.path))
     return findings

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from plan_rules.readers.lines import ReadError, Source, TextLine
 
-__all__ = ["ReadError", "Source", "TextLine", "read_document"]
+__all__ = ["ReadError", "Source", "TextLine", "read_bytes", "read_document"]
 
 # Formats that look like documents but that no reader here understands: say so plainly
 # instead of decoding binary as text.
@@ -28,9 +28,8 @@ _UNSUPPORTED = {
 def read_document(path: str | Path) -> Source:
     """Read `path` by its extension; raise `ReadError` with a one-line Chinese message."""
     path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix in _UNSUPPORTED:
-        raise ReadError(_UNSUPPORTED[suffix])
+    if path.suffix.lower() in _UNSUPPORTED:
+        raise ReadError(_UNSUPPORTED[path.suffix.lower()])
     try:
         data = path.read_bytes()
     except IsADirectoryError:
@@ -39,6 +38,14 @@ def read_document(path: str | Path) -> Source:
         raise ReadError("文件不存在") from None
     except OSError as error:
         raise ReadError(f"无法读取文件：{error.strerror or error}") from None
+    return read_bytes(data, path.suffix)
+
+
+def read_bytes(data: bytes, suffix: str) -> Source:
+    """Read a document's content; `suffix` (".docx", ".pdf", ".txt"…) names its format."""
+    suffix = suffix.lower()
+    if suffix in _UNSUPPORTED:
+        raise ReadError(_UNSUPPORTED[suffix])
     if not data.strip():
         raise ReadError("文件为空")
     if suffix in (".docx", ".docm"):
