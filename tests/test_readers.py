@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from plan_rules.extract import extract_document
 from plan_rules.findings import Severity
@@ -109,3 +111,21 @@ def test_word_pdf_and_detection_libraries_are_imported_only_when_needed():
             "print(sorted(m for m in ('docx', 'pdfplumber', 'charset_normalizer', 'cn2an', 'ruamel') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_bytes_already_read_extract_like_the_file():
+    data = (DOCUMENTS / "anping-2023.docx").read_bytes()
+    from plan_rules.extract import extract_bytes
+    from_bytes = extract_bytes(data, "计划.docx", ".DOCX")
+    assert from_bytes.plan == extract_document(str(DOCUMENTS / "anping-2023.docx")).plan
+    [finding] = extract_bytes(b"", "empty.txt", ".txt").findings
+    assert finding.code == "IN001"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.one_of(st.binary(max_size=400), st.sampled_from([b"PK\x03\x04", b"%PDF-1.7\n", b"\xd0\xcf\x11\xe0"]).flatmap(
+    lambda head: st.binary(max_size=300).map(lambda tail: head + tail))), st.sampled_from([".txt", ".md", ".docx", ".pdf"]))
+def test_arbitrary_bytes_never_raise(data, suffix):
+    from plan_rules.extract import extract_bytes
+    extraction = extract_bytes(data, "随机" + suffix, suffix)
+    assert extraction.plan is not None or [f.code for f in extraction.findings] == ["IN001"]

@@ -27,11 +27,6 @@ _RANK = {"part": 0, "cn_comma": 1, "row_cn": 1, "cn_paren": 2, "num_paren": 3, "
 _BLOCK_WORD = re.compile(r"^\s*(?:附表|附件|合计|总计|小计|共计|以上|注[:：]|说明|备注|特此)")
 
 
-def marker_style(text: str) -> str | None:
-    match = _MARKER.match(text)
-    return match.lastgroup if match else None
-
-
 def strip_marker(text: str) -> tuple[str | None, int]:
     """The marker's style and the offset where the text after it begins."""
     match = _MARKER.match(text)

@@ -14,7 +14,6 @@ from plan_rules.model import MAX_COUNT, MAX_DAYS
 DIGITS = r"\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CHINESE = r"[零〇一二两三四五六七八九十百]+"
 DAY_UNIT = r"(?:个?工作日|人日|日|天)"
-COUNT_UNIT = r"(?:户|家|个单位|个企业|个|处|所)"
 PEOPLE_UNIT = r"(?:人|名)"
 
 _DIGITS = re.compile(DIGITS)
