@@ -10,8 +10,6 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Optional
@@ -217,6 +215,8 @@ def run_pool(files: list[str], jobs: int, initargs: tuple,
              advance: Callable[[int], None]) -> tuple[list[Checked], list[list[str]]]:
     """The checked files, and the chunks left unfinished by a broken pool, in submission order
     (the pool hands chunks out in that order, so the one that broke it is among the first)."""
+    from concurrent.futures.process import BrokenProcessPool, ProcessPoolExecutor     # 20 ms: only when used
+
     size = max(1, min(MAX_CHUNK, len(files) // (jobs * 4)))
     chunks = [files[i:i + size] for i in range(0, len(files), size)]
     done: list[Checked] = []
@@ -237,6 +237,8 @@ def run_pool(files: list[str], jobs: int, initargs: tuple,
 
 
 def check_one_by_one(files: list[str], initargs: tuple, advance: Callable[[int], None]) -> list[Checked]:
+    from concurrent.futures.process import BrokenProcessPool, ProcessPoolExecutor
+
     checked = []
     pool = None
     for name in files:
