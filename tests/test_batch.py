@@ -74,6 +74,13 @@ def test_broken_files_are_findings_and_the_batch_goes_on(folder, batch):
     assert findings_of(batch, folder / "broken" / "unknown-key.yaml") == [("IN002", Severity.error, 2)]
 
 
+def test_documents_in_the_folder_are_checked_like_plans(folder, batch):
+    seed = folder / "documents" / "lishan-2023.txt"
+    found = [(f.code, f.severity, f.message) for f in batch.all_findings if f.file == str(seed)]
+    # The line is the extractor's to find (tests/test_extract_*.py pin it); here, that it is checked.
+    assert ("WD006", Severity.error, "其他执法工作日所列合计为 1456 日，各分项相加为 1458 日，两者不符。") in found
+
+
 def test_cross_plan_findings_name_both_plans(folder, batch):
     first, second = folder / "city-0" / "plan-010.yaml", folder / "city-0" / "plan-011.yaml"
     shared, duplicate = batch.cross_findings

@@ -63,6 +63,8 @@ def test_pre_commit_try_repo_passes_good_plans_and_fails_bad_ones(tmp_path):
     lines = [line.strip() for line in bad.stdout.splitlines()]
     assert "bad.yaml" in lines and "bad.txt" in lines
     assert "25:5  错误  WD006  其他执法工作日所列合计为 1456 日，各分项相加为 1458 日，两者不符。" in lines
+    wd006 = "错误  WD006  其他执法工作日所列合计为 1456 日，各分项相加为 1458 日，两者不符。"
+    assert sum(line.endswith(wd006) for line in lines) == 2     # the YAML plan and the text document
 
 
 def try_repo(scratch: Path, tmp_path: Path, *files: str) -> subprocess.CompletedProcess:
