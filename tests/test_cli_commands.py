@@ -33,17 +33,17 @@ def test_fail_on_sets_the_threshold(fail_on, code):
 
 def test_ignoring_every_error_rule_exits_0_on_the_seed():
     result = run("check", "--ignore", "WD003,WD006", SEED)
-    assert result.exit_code == 0 and "WD003" not in result.output and "WD010" in result.output
+    assert result.exit_code == 0 and "WD003" not in result.stdout and "WD010" in result.stdout
 
 
 def test_select_by_prefix():
     result = run("check", "-f", "concise", "--select", "WD01", SEED)
-    assert {line.split(": ")[1].split()[0] for line in result.output.splitlines()} == {"WD010", "WD011"}
+    assert {line.split(": ")[1].split()[0] for line in result.stdout.splitlines()} == {"WD010", "WD011"}
 
 
 def test_unknown_code_is_a_usage_error():
     result = CliRunner().invoke(main, ["check", "--ignore", "ZZ999", SEED])
-    assert result.exit_code == 2 and "ZZ999" in result.output
+    assert result.exit_code == 2 and "ZZ999" in result.stderr
 
 
 def test_unreadable_file_exits_1_with_a_one_line_finding(tmp_path):
@@ -51,13 +51,13 @@ def test_unreadable_file_exits_1_with_a_one_line_finding(tmp_path):
     broken.write_text("year: [\n", encoding="utf-8")
     result = run("check", "-f", "concise", str(broken))
     assert result.exit_code == 1
-    assert result.output.strip().endswith("broken.yaml:2:1: IN001 [错误] YAML 语法错误：此处缺少内容（括号或引号未闭合？）"
+    assert result.stdout.strip().endswith("broken.yaml:2:1: IN001 [错误] YAML 语法错误：此处缺少内容（括号或引号未闭合？）"
                                           "（did not find expected node content）")
-    assert "IN001" in result.output and "Traceback" not in result.output
+    assert "IN001" in result.stdout and "Traceback" not in result.stdout
 
 
 def test_json_output_is_machine_readable():
-    document = json.loads(run("check", "-f", "json", SEED).output)
+    document = json.loads(run("check", "-f", "json", SEED).stdout)
     assert document["summary"]["error"] == 15 and len(document["files"][0]["findings"]) == 25
 
 
@@ -85,7 +85,7 @@ def test_init_writes_a_template_that_checks_without_errors(tmp_path):
     target = tmp_path / "plan.yaml"
     assert run("init", str(target)).exit_code == 0
     result = run("check", "-f", "concise", str(target))
-    assert result.exit_code == 0 and "[错误]" not in result.output
+    assert result.exit_code == 0 and "[错误]" not in result.stdout
 
 
 def test_init_refuses_to_overwrite(tmp_path):

@@ -22,7 +22,7 @@ EXPECTED = [
     ("WD011", "warning", 44, "workdays.supervision"),
     ("WD010", "warning", 48, "workdays.percentages[0]"),
     ("WD010", "warning", 49, "workdays.percentages[1]"),
-    ("KI002", "warning", 50, "key_inspections"),
+    ("KI002", "warning", 51, "key_inspections.unit_count"),
     ("DC003", "warning", 63, "annexes[0]"),
     ("DC003", "warning", 64, "annexes[1]"),
     ("DC003", "warning", 65, "annexes[2]"),
@@ -60,3 +60,40 @@ def test_seed_wrong_category_names_the_right_item(seed_findings):
     wd003 = [f.message for f in seed_findings if f.code == "WD003"]
     assert "“机关值班”列在其他执法工作日第 1 项，但它是非执法工作日第1项" in wd003[0]
     assert "“开展安全生产宣传教育培训”列在非执法工作日第 6 项，但它是其他执法工作日第8项" in wd003[11]
+
+
+SEED_DOCUMENT = Path(__file__).parent.parent / "fixtures" / "documents" / "lishan-2023.txt"
+
+# The document as issued: each finding at its line in the text. DC002 is true of the
+# document alone (it has no 保障措施 section); WD011 as above.
+EXPECTED_IN_DOCUMENT = [
+    ("WD011", "warning", 32, "workdays.supervision"),
+    ("KI002", "warning", 36, "key_inspections.unit_count"),
+    ("DC003", "warning", 39, "annexes[0]"),
+    ("DC003", "warning", 42, "annexes[1]"),
+    ("WD001", "info", 44, "workdays.per_person"),
+    ("WD010", "warning", 45, "workdays.percentages[0]"),
+    ("WD010", "warning", 45, "workdays.percentages[1]"),
+    ("WD006", "error", 46, "workdays.other_enforcement.stated_total"),
+    *[("WD003", "error", 47 + i, f"workdays.other_enforcement.items[{i}]") for i in range(6)],
+    *[("WD003", "error", 54 + i, f"workdays.non_enforcement.items[{i}]") for i in range(8)],
+    ("DC003", "warning", 64, "annexes[2]"),
+    ("AP001", "warning", None, "approval"),
+    ("AP002", "warning", None, "filing"),
+    ("DC002", "info", None, "document.parts"),
+]
+
+
+@pytest.mark.parametrize("evaluator", ["engine", "python"])
+def test_seed_document_yields_the_listed_findings_at_their_lines(evaluator):
+    checker = Checker(use_engine=evaluator == "engine")
+    result = checker.check_bytes(SEED_DOCUMENT.read_bytes(), str(SEED_DOCUMENT), ".txt", today=TODAY)
+    assert [(f.code, f.severity.name, f.line, f.field) for f in result.findings] == EXPECTED_IN_DOCUMENT
+
+
+SHARED_SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "lishan-2023.txt"
+
+
+@pytest.mark.skipif(not SHARED_SEED.exists(), reason="../shared is not beside this checkout")
+def test_seed_document_is_the_shared_corpus_copy():
+    assert SHARED_SEED.read_bytes() == SEED_DOCUMENT.read_bytes()
