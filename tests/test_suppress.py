@@ -66,7 +66,7 @@ def test_an_expired_exception_suppresses_nothing_and_is_reported(seed, tmp_path)
     exceptions = write_exceptions(tmp_path, "- {files: '*.yaml', codes: [AP001], reason: 待批复, expires: 2020-01-01}\n")
     result = check("--exceptions", exceptions, seed)
     assert codes(result) == SEED_CODES
-    assert result.stderr.splitlines()[0] == f"plan-rules: 警告：例外 {exceptions} 第 1 条（AP001）已于 2020-01-01 过期，不再生效"
+    assert result.stderr.splitlines()[0] == f"plan-rules: 警告：例外 {exceptions} 第 1 条（AP001）已于 2020-01-01 过期，不再生效（当时的理由：待批复）"
 
 
 def test_an_unused_exception_is_reported_only_where_it_could_have_been_used(seed, tmp_path):

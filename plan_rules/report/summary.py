@@ -43,6 +43,7 @@ def statistics_lines(batch, rulebook) -> list[str]:
 
 def suppression_notices(batch) -> list[str]:
     """Warnings about the suppressions themselves: expired entries, and unused ones."""
-    lines = [f"警告：例外 {s.describe()}已于 {s.expires} 过期，不再生效" for s in batch.expired_suppressions]
+    lines = [f"警告：例外 {s.describe()}已于 {s.expires} 过期，不再生效（当时的理由：{s.reason}）"
+             for s in batch.expired_suppressions]
     lines += [f"警告：抑制 {s.describe()}没有抑制任何发现，可以删除" for s in batch.unused_suppressions]
     return lines
