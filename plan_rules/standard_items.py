@@ -11,6 +11,7 @@ The order of the tests below resolves the known traps (RULES.md "Traps"):
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 OTHER = "other_enforcement"
@@ -82,6 +83,7 @@ def contains_in_order(text: str, words: tuple[str, ...]) -> bool:
     return True
 
 
+@lru_cache(maxsize=4096)   # plans repeat the same labels; facts ask for each more than once
 def classify(label: str) -> Optional[StandardItem]:
     """The standard item a plan's item label means, or None when it matches none (WD004)."""
     text = label.translate(_NOISE)
