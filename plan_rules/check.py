@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,7 +13,7 @@ from typing import Optional
 from .config import Config
 from .facts import to_facts
 from .findings import Finding, Severity
-from .load import STRUCTURED_SUFFIXES, Loaded, load_structured, unreadable
+from .load import MAX_BYTES, STRUCTURED_SUFFIXES, InputError, Loaded, load_structured, unreadable
 from .model import Plan
 from .render import render_matches
 from .ruleset import Rulebook, load_rulebook
@@ -19,6 +21,28 @@ from .sourcemap import SourceMap
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 SUPPORTED_SUFFIXES = STRUCTURED_SUFFIXES + DOCUMENT_SUFFIXES
+# Largest file read, by kind: text (plans, YAML, JSON) is a few KB, so the structured cap
+# serves (a 50 MB text file kept the extractor busy for minutes); Word and PDF packages carry
+# pictures and fonts. Larger files are refused from their size, before any byte is read.
+MAX_PACKAGE_BYTES = 64 * 1024 * 1024
+PACKAGE_SUFFIXES = (".docx", ".pdf")
+# The plan's facts are evaluated rule by rule: time and engine memory grow with their count
+# (about 13 KB of engine memory per fact, ENGINE.md §3.16). A plan has about a hundred; a
+# city's with a thousand units a few thousand. More is not a plan (40,000 one-line units fit
+# in a 5 MB YAML file and took the plain evaluator minutes).
+MAX_FACTS = 10_000
+
+# The OS's words for why a file cannot be read, in Chinese (strerror is English).
+_OS_ERRORS_ZH = {
+    errno.ENOENT: "文件不存在",
+    errno.EACCES: "没有读取权限",
+    errno.EPERM: "没有读取权限",
+    errno.ELOOP: "符号链接循环（链接最终指回自身）",
+    errno.EISDIR: "这是一个目录，不是文件",
+    errno.ENOTDIR: "路径中有一级不是目录",
+    errno.ENAMETOOLONG: "路径过长",
+    errno.EIO: "读取时发生输入输出错误",
+}
 
 
 @dataclass
@@ -52,9 +76,12 @@ class Checker:
     def check_path(self, path: Path, display: Optional[str] = None) -> FileResult:
         name = display or str(path)
         try:
-            data = path.read_bytes()
+            data = read_file(path)
         except OSError as error:
-            return FileResult(name, [unreadable(name, f"无法读取文件：{error.strerror or error}")])
+            reason = _OS_ERRORS_ZH.get(error.errno, error.strerror or str(error))
+            return FileResult(name, [unreadable(name, f"无法读取文件：{reason}")])
+        except InputError as error:
+            return FileResult(name, [unreadable(name, str(error))])
         return self.check_bytes(data, name, path.suffix.lower())
 
     def check_bytes(self, data: bytes, name: str, suffix: str, today: Optional[dt.date] = None) -> FileResult:
@@ -77,6 +104,8 @@ class Checker:
 
     def check_plan(self, plan: Plan, sourcemap: SourceMap, name: str, today: Optional[dt.date] = None) -> list[Finding]:
         facts = to_facts(plan, self.config.thresholds, today)
+        if len(facts) > MAX_FACTS:
+            return [unreadable(name, f"计划所列条目过多（{len(facts)} 项，上限 {MAX_FACTS} 项），不像是一份计划；未作检查")]
         matches = self.evaluate(facts)
         return render_matches(matches, self.rulebook, sourcemap, name)
 
@@ -92,6 +121,30 @@ class Checker:
                                        "title": f.title or (rule.title if rule else ""),
                                        "basis": f.basis or (rule.basis if rule else "")}))
         return adjusted
+
+
+def read_file(path: Path) -> bytes:
+    """The file's bytes. What is not a regular file is refused from its metadata, never
+    opened: a named pipe would block for ever, /dev/zero never ends, a folder is no plan.
+    So is a file larger than its kind allows (a sparse file of 10 GB takes no disk), and the
+    read itself stops past the limit, for files that grow or lie about their size."""
+    status = path.stat()
+    if stat.S_ISDIR(status.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
+    if not stat.S_ISREG(status.st_mode):
+        raise InputError("不是普通文件（命名管道、设备或套接字），未读取")
+    limit = MAX_PACKAGE_BYTES if path.suffix.lower() in PACKAGE_SUFFIXES else MAX_BYTES
+    if status.st_size > limit:
+        raise InputError(too_large(status.st_size, limit))
+    with path.open("rb") as file:
+        data = file.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(too_large(len(data), limit))
+    return data
+
+
+def too_large(size: int, limit: int) -> str:
+    return f"文件过大（{size} 字节，上限 {limit} 字节），不像是一份计划"
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
