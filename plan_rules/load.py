@@ -7,6 +7,7 @@ line; never a traceback.
 """
 from __future__ import annotations
 
+import codecs
 import json
 from dataclasses import dataclass, field
 from typing import Any, Optional
@@ -20,6 +21,8 @@ from .sourcemap import SourceMap, join_path
 STRUCTURED_SUFFIXES = (".yaml", ".yml", ".json")
 MAX_BYTES = 5 * 1024 * 1024    # a plan is a few KB; anything this large is not one
 MAX_DEPTH = 40                 # the model nests six levels; deeper input is not a plan
+# Notepad's "Unicode" and its kin: named, rather than reported as binary for their NUL bytes.
+_UTF16_32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 @dataclass
@@ -60,6 +63,8 @@ def decode(data: bytes) -> str:
     if len(data) > MAX_BYTES:
         raise InputError(f"文件过大（{len(data)} 字节，上限 {MAX_BYTES} 字节），不像是一份计划")
     if b"\x00" in data:
+        if data.startswith(_UTF16_32_BOMS):
+            raise InputError("文件含 NUL 字节：以 UTF-16 或 UTF-32 字节序标记开头，结构化计划须用 UTF-8 保存")
         raise InputError("文件含二进制内容（NUL 字节），不是文本格式的计划")
     try:
         return data.decode("utf-8-sig")
@@ -75,6 +80,8 @@ def parse(text: str, name: str) -> tuple[Any, SourceMap]:
             raise InputError(f"JSON 语法错误：{error.msg}", error.lineno, error.colno)
         except RecursionError:
             raise InputError(f"JSON 嵌套过深（超过 {MAX_DEPTH} 层），不是计划")
+        except ValueError as error:     # Python refuses ints of more than 4,300 digits
+            raise InputError(number_problem_zh(error))
         return raw, SourceMap(deferred=lambda: lines_of(text))
     return parse_yaml(text)
 
@@ -100,7 +107,7 @@ def parse_yaml(text: str) -> tuple[Any, SourceMap]:
         raise InputError(f"YAML 语法错误：{yaml_problem_zh(error.problem or error.context or '')}",
                          mark.line + 1 if mark else None, mark.column + 1 if mark else None)
     except (yaml.YAMLError, ValueError, OverflowError) as error:
-        raise InputError(f"YAML 内容无法解读：{error}")
+        raise InputError(f"YAML 内容无法解读：{number_problem_zh(error)}")
     finally:
         loader.dispose()
 
@@ -117,7 +124,16 @@ _YAML_PROBLEMS_ZH = [
     ("found unexpected end of stream", "文件意外结束（引号或括号未闭合？）"),
     ("expected ',' or ']'", "缺少逗号或右方括号"),
     ("expected ',' or '}'", "缺少逗号或右花括号"),
+    ("exceeded maximum nesting depth", "嵌套过深（超过 libyaml 的 1000 层上限），不是计划"),
+    ("but found another document", "文件含多个 YAML 文档（多个“---”），计划只能有一个"),
 ]
+
+
+def number_problem_zh(error: Exception) -> str:
+    """Python's refusal of a 4,300-digit int (a guard against quadratic conversion), in Chinese."""
+    if "Exceeds the limit" in str(error):
+        return "数字位数过多（超过 4300 位），不是计划中的数字"
+    return str(error)
 
 
 def yaml_problem_zh(problem: str) -> str:
@@ -142,6 +158,17 @@ _SCALARS = {
 }
 
 
+def standard_tag(node) -> bool:
+    """Lists and mappings are checked too: `!!python/object/apply:os.system [...]` is a list."""
+    import yaml
+
+    if isinstance(node, yaml.MappingNode):
+        return node.tag == "tag:yaml.org,2002:map"
+    if isinstance(node, yaml.SequenceNode):
+        return node.tag == "tag:yaml.org,2002:seq"
+    return node.tag in _SCALARS
+
+
 def build(node, path: str, sourcemap: SourceMap, depth: int, seen: set[int], constructor) -> Any:
     """Plain data from the YAML node tree in one pass, recording each field's line, and
     refusing what a plan never needs: aliases (how billion-laughs documents explode),
@@ -155,6 +182,8 @@ def build(node, path: str, sourcemap: SourceMap, depth: int, seen: set[int], con
     if depth > MAX_DEPTH:
         raise InputError(f"YAML 嵌套过深（超过 {MAX_DEPTH} 层），不是计划", line, column)
     sourcemap.record(path, (line, column))
+    if not standard_tag(node):
+        raise InputError(f"不支持的 YAML 标签 {node.tag}", line, column)
     if isinstance(node, yaml.MappingNode):
         result = {}
         for key_node, value_node in node.value:
@@ -170,8 +199,6 @@ def build(node, path: str, sourcemap: SourceMap, depth: int, seen: set[int], con
         return result
     if isinstance(node, yaml.SequenceNode):
         return [build(item, f"{path}[{i}]", sourcemap, depth + 1, seen, constructor) for i, item in enumerate(node.value)]
-    if node.tag not in _SCALARS:
-        raise InputError(f"不支持的 YAML 标签 {node.tag}", line, column)
     method = _SCALARS[node.tag]
     return node.value if method is None else getattr(constructor, method)(node)
 
