@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from decimal import Decimal, ROUND_HALF_UP
+from decimal import Context, Decimal
 from fractions import Fraction
 from typing import Any, Iterable, Optional
 
@@ -22,6 +22,17 @@ from .model import Formula, InspectedUnit, Plan, PrintedPercent, WorkCategory
 from .standard_items import CATEGORY_ZH, NON, OTHER, classify
 
 Fact = dict[str, Any]
+
+# Printed percentages and formulas are Decimals of any size and precision (the schema cannot
+# bound what an extracted document prints: "1e999999", forty decimals, 10^8 × 10^8 × …). They
+# are compared exactly below, and never passed on beyond what the engine holds: its ints are
+# 64-bit and saturate silently (ENGINE.md §2.7).
+ENGINE_RANGE = 10 ** 15          # exact as a double and as an int; far beyond any plan's figure
+MAX_PERCENT_DECIMALS = 6         # WD010 compares in units of at most the 6th decimal
+MAX_OFF_UNITS = ENGINE_RANGE     # how far off a percentage is only has to exceed the tolerance
+# Formula arithmetic: wide enough for any product of in-range terms' digits to stay exact, and
+# no traps, so that an overflow is an Infinity to test rather than an exception.
+_FORMULA_CONTEXT = Context(prec=60, traps=[])
 
 PER_PERSON_SLOTS = 4   # WD001 tests d against per_person_ok_1 … _4
 YEAR_MIN = 2018  # the 150号 method dates from 2017; its first plans are for 2018 (MD001)
@@ -368,13 +379,23 @@ def percent_fact(plan: Plan, printed: PrintedPercent, th: Thresholds) -> Optiona
 
 def percent_error(printed: Decimal, ratio: Fraction) -> tuple[int, str]:
     """How many units of the printed last digit the printed percentage is off from the ratio
-    correctly rounded (half up) to as many decimals, and that correct figure."""
-    decimals = max(0, -printed.as_tuple().exponent)
-    quantum = Decimal(1).scaleb(-decimals)
-    exact = Decimal(ratio.numerator * 100) / Decimal(ratio.denominator)
-    expected = exact.quantize(quantum, rounding=ROUND_HALF_UP)
-    off = int(abs(printed - expected) / quantum)
-    return off, f"{expected}%"
+    correctly rounded (half up) to as many decimals, and that correct figure. Exact (fractions,
+    not a 28-digit context); at most MAX_PERCENT_DECIMALS decimals and MAX_OFF_UNITS units."""
+    decimals = min(max(0, -printed.as_tuple().exponent), MAX_PERCENT_DECIMALS)
+    scale = 10 ** decimals
+    expected_units = round_half_up(ratio * 100 * scale)
+    if abs(printed) >= MAX_OFF_UNITS:     # "1e400%": as far off as can be said
+        return MAX_OFF_UNITS, f"{Decimal(expected_units).scaleb(-decimals)}%"
+    if printed.as_tuple().exponent < -MAX_PERCENT_DECIMALS - 2:    # forty decimals: two spare suffice
+        printed = printed.quantize(Decimal(1).scaleb(-MAX_PERCENT_DECIMALS - 2))
+    off = int(abs(Fraction(printed) * scale - expected_units))
+    return min(off, MAX_OFF_UNITS), f"{Decimal(expected_units).scaleb(-decimals)}%"
+
+
+def round_half_up(value: Fraction) -> int:
+    """The nearest int, halves away from zero (Decimal's ROUND_HALF_UP)."""
+    units = int(abs(value) + Fraction(1, 2))      # int() truncates: the floor of a positive
+    return units if value >= 0 else -units
 
 
 # --- key and general units ----------------------------------------------------------------
@@ -466,31 +487,41 @@ def figure_value(plan: Plan, path: Optional[str]):
 
 
 def evaluate(formula: Formula) -> Optional[Decimal]:
-    """Value of the printed terms, × and ÷ before + and −; None on division by zero."""
+    """Value of the printed terms, × and ÷ before + and −, in _FORMULA_CONTEXT; None on
+    division by zero (an overflow gives an Infinity, which in_engine_range refuses)."""
+    ctx = _FORMULA_CONTEXT
     total, product = Decimal(0), None
     sign = Decimal(1)
     for term in formula.terms:
         if term.op in ("×", "÷") and product is not None:
             if term.op == "÷" and term.value == 0:
                 return None
-            product = product * term.value if term.op == "×" else product / term.value
+            product = ctx.multiply(product, term.value) if term.op == "×" else ctx.divide(product, term.value)
             continue
         if product is not None:
-            total += sign * product
+            total = ctx.add(total, ctx.multiply(sign, product))
         sign = Decimal(-1) if term.op == "-" else Decimal(1)
         product = term.value
-    return total + sign * (product or 0)
+    return ctx.add(total, ctx.multiply(sign, product or Decimal(0)))
+
+
+def in_engine_range(value: Optional[Decimal]) -> bool:
+    return value is not None and value.is_finite() and abs(value) < ENGINE_RANGE
 
 
 def formula_facts(plan: Plan, formula: Formula, index: int) -> list[Fact]:
     fid, path = f"fx-{index + 1:02d}", f"document.formulas[{index}]"
     computed = evaluate(formula)
-    facts = [put({"kind": "formula", "id": fid, "path": path, "text": formula.text, "result": number(formula.result)},
-                 computed=number(computed.quantize(Decimal("0.01"))) if computed is not None else None)]
+    fact = {"kind": "formula", "id": fid, "path": path, "text": formula.text}
+    if in_engine_range(computed) and in_engine_range(formula.result):
+        # Both or neither: a comparison with one side missing is where the engine and the
+        # evaluator may differ. A formula beyond ENGINE_RANGE is not compared (no WD013).
+        fact.update(result=number(formula.result), computed=number(computed.quantize(Decimal("0.01"))))
+    facts = [fact]
     operands = [(t.value, t.figure) for t in formula.terms] + [(formula.result, formula.result_figure)]
     for position, (value, figure) in enumerate(operands, start=1):
         stated = figure_value(plan, figure)
-        if figure and stated is not None:
+        if figure and stated is not None and in_engine_range(value):
             facts.append({"kind": "operand", "id": f"{fid}-t{position}", "path": path, "formula": formula.text,
                           "value": number(value), "figure_zh": FIGURE_ZH.get(figure, figure),
                           "figure_value": number(stated)})

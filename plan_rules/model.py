@@ -10,17 +10,23 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Literal, Optional
+from typing import Annotated, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
 # Workday figures beyond this are not plans but typos or attacks; they become IN002
-# instead of overflowing the engine's 64-bit integers (ENGINE.md §2.7).
+# instead of overflowing the engine's 64-bit integers (ENGINE.md §2.7). Negative figures are
+# bounded too: -1e300 days overflowed the decimal context of the facts.
 MAX_DAYS = 10_000_000
 MAX_COUNT = 1_000_000
+# Years a calendar date can hold (datetime: 1–9999; a December visit reaches into the next
+# year). Whether the year is plausible is MD001's to say; 10^30 crashed the calendar lookup.
+MIN_YEAR, MAX_YEAR = 1, 9998
 
 Days = float
 Count = int
+# A count in a list (counts stated elsewhere in the text): bounded as the single counts are.
+ListedCount = Annotated[int, Field(ge=0, le=MAX_COUNT)]
 
 IssuerLevel = Literal["national", "province", "city", "county", "township", "street", "zone", "unknown"]
 PercentSubject = Literal["key", "general", "reserve", "supervision", "other_enforcement", "non_enforcement"]
@@ -54,17 +60,17 @@ class Officers(Strict):
 class Split(Strict):
     """One unit's share of a figure (其中安全生产科 375 日)."""
     unit: str = Field(title="承担单位（科室、大队）")
-    days: Days = Field(le=MAX_DAYS, title="工作日")
+    days: Days = Field(ge=-MAX_DAYS, le=MAX_DAYS, title="工作日")
 
 
 class WorkItem(Strict):
     label: str = Field(title="事项名称（按原文）")
-    days: Optional[Days] = Field(None, le=MAX_DAYS, title="工作日", description="原文未写数字时留空，按 0 计（WD015）")
+    days: Optional[Days] = Field(None, ge=-MAX_DAYS, le=MAX_DAYS, title="工作日", description="原文未写数字时留空，按 0 计（WD015）")
     splits: list[Split] = Field(default_factory=list, title="按承担单位的分解")
 
 
 class WorkCategory(Strict):
-    stated_total: Optional[Days] = Field(None, le=MAX_DAYS, title="原文所列合计")
+    stated_total: Optional[Days] = Field(None, ge=-MAX_DAYS, le=MAX_DAYS, title="原文所列合计")
     items: list[WorkItem] = Field(default_factory=list, title="事项")
 
 
@@ -75,15 +81,15 @@ class PrintedPercent(Strict):
 
 
 class Workdays(Strict):
-    per_person: Optional[Days] = Field(None, le=MAX_DAYS, title="人均法定工作日 d")
-    total: Optional[Days] = Field(None, le=MAX_DAYS, title="总法定工作日 T")
+    per_person: Optional[Days] = Field(None, ge=-MAX_DAYS, le=MAX_DAYS, title="人均法定工作日 d")
+    total: Optional[Days] = Field(None, ge=-MAX_DAYS, le=MAX_DAYS, title="总法定工作日 T")
     total_splits: list[Split] = Field(default_factory=list, title="总法定工作日按单位分解")
     other_enforcement: WorkCategory = Field(default_factory=WorkCategory, title="其他执法工作日 O")
     non_enforcement: WorkCategory = Field(default_factory=WorkCategory, title="非执法工作日 X")
-    supervision: Optional[Days] = Field(None, le=MAX_DAYS, title="监督检查工作日 S")
-    key: Optional[Days] = Field(None, le=MAX_DAYS, title="重点检查工作日 K")
-    general: Optional[Days] = Field(None, le=MAX_DAYS, title="一般检查工作日 G")
-    reserve: Optional[Days] = Field(None, le=MAX_DAYS, title="机动（预留）工作日 R")
+    supervision: Optional[Days] = Field(None, ge=-MAX_DAYS, le=MAX_DAYS, title="监督检查工作日 S")
+    key: Optional[Days] = Field(None, ge=-MAX_DAYS, le=MAX_DAYS, title="重点检查工作日 K")
+    general: Optional[Days] = Field(None, ge=-MAX_DAYS, le=MAX_DAYS, title="一般检查工作日 G")
+    reserve: Optional[Days] = Field(None, ge=-MAX_DAYS, le=MAX_DAYS, title="机动（预留）工作日 R")
     percentages: list[PrintedPercent] = Field(default_factory=list, title="原文所列百分比")
 
 
@@ -92,7 +98,7 @@ class Visit(Strict):
     month: Optional[int] = Field(None, title="计划月份")
     date: Optional[dt.date] = Field(None, title="计划日期")
     officers: Optional[Count] = Field(None, ge=0, le=MAX_COUNT, title="执法人员数")
-    days: Optional[Days] = Field(None, le=MAX_DAYS, title="每次检查工作日")
+    days: Optional[Days] = Field(None, ge=-MAX_DAYS, le=MAX_DAYS, title="每次检查工作日")
 
 
 class InspectedUnit(Strict):
@@ -110,7 +116,7 @@ class IndustryCount(Strict):
 
 class KeyInspections(Strict):
     unit_count: Optional[Count] = Field(None, ge=0, le=MAX_COUNT, title="重点检查单位数")
-    other_counts: list[Count] = Field(default_factory=list, title="文中其他处所述重点单位数",
+    other_counts: list[ListedCount] = Field(default_factory=list, title="文中其他处所述重点单位数",
                                       description="如“主要任务”部分另述的户数")
     by_industry: list[IndustryCount] = Field(default_factory=list, title="按行业户数")
     units: Optional[list[InspectedUnit]] = Field(None, title="重点检查单位名单（附表1）",
@@ -119,7 +125,7 @@ class KeyInspections(Strict):
 
 class GeneralInspections(Strict):
     unit_count: Optional[Count] = Field(None, ge=0, le=MAX_COUNT, title="一般检查单位数")
-    other_counts: list[Count] = Field(default_factory=list, title="文中其他处所述一般检查单位数")
+    other_counts: list[ListedCount] = Field(default_factory=list, title="文中其他处所述一般检查单位数")
     by_industry: list[IndustryCount] = Field(default_factory=list, title="按行业户数")
     random_units: bool = Field(False, title="随机抽取检查对象")
     random_officers: bool = Field(False, title="随机选派执法人员")
@@ -174,7 +180,7 @@ class Plan(Strict):
     """安全生产年度监督检查计划."""
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False, title="安全生产年度监督检查计划")
 
-    year: Optional[int] = Field(None, title="计划年度")
+    year: Optional[int] = Field(None, ge=MIN_YEAR, le=MAX_YEAR, title="计划年度")
     issuer: Optional[Issuer] = Field(None, title="编制机关")
     title: Optional[str] = Field(None, title="计划标题")
     document_number: Optional[str] = Field(None, title="发文字号")
