@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from .findings import Finding, Severity
 from .model import Plan
+from .json_positions import json_positions
 from .sourcemap import SourceMap, join_path
 
 STRUCTURED_SUFFIXES = (".yaml", ".yml", ".json")
@@ -82,7 +83,7 @@ def parse(text: str, name: str) -> tuple[Any, SourceMap]:
             raise InputError(f"JSON 嵌套过深（超过 {MAX_DEPTH} 层），不是计划")
         except ValueError as error:     # Python refuses ints of more than 4,300 digits
             raise InputError(number_problem_zh(error))
-        return raw, SourceMap(deferred=lambda: lines_of(text))
+        return raw, SourceMap(deferred=lambda: json_positions(text))
     return parse_yaml(text)
 
 
@@ -141,14 +142,6 @@ def yaml_problem_zh(problem: str) -> str:
         if problem.startswith(english):
             return f"{chinese}（{problem}）"
     return problem
-
-
-def lines_of(text: str) -> SourceMap:
-    """Lines of a JSON file's fields, through the YAML composer; none if it cannot read it."""
-    try:
-        return parse_yaml(text)[1]
-    except InputError:
-        return SourceMap()
 
 
 _SCALARS = {

@@ -107,3 +107,22 @@ def test_huge_numbers_are_schema_errors_not_engine_overflows():
 def test_custom_tags_are_refused():
     loaded, findings = findings_of("year: !!python/object:os.system 2023\n")
     assert [c for c, _, _ in findings] == ["IN001"]
+
+
+@pytest.mark.parametrize("indent", [2, None])
+def test_json_positions_agree_with_the_yaml_composer(indent):
+    """JSON fields are located by a token scan after json has parsed the text; it must give
+    the lines and columns the YAML composer gives for the same text."""
+    import json
+    from pathlib import Path
+
+    import yaml
+
+    from plan_rules.json_positions import json_positions
+    from plan_rules.load import parse_yaml
+
+    plan = yaml.safe_load((Path(__file__).parent.parent / "fixtures" / "plans" / "clean-2021.yaml").read_text(encoding="utf-8"))
+    plan["title"] = 'a "quoted" {brace}, [bracket]: colon \\ backslash'
+    plan["basis"] = [[], {}, [[1, {"a": []}]]]
+    text = json.dumps(plan, ensure_ascii=False, indent=indent, default=str)
+    assert json_positions(text).entries == parse_yaml(text)[1].entries

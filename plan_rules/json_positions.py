@@ -1,0 +1,63 @@
+"""Lines of a JSON plan's fields, for locating findings.
+
+`json` keeps no positions, so after it has parsed (and validated) the text, this scanner
+walks the same text once more, token by token, and records where each field path starts.
+It runs only for plans that have findings to locate (SourceMap.deferred), and trusts the
+syntax the parser already accepted.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from .sourcemap import SourceMap
+
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\],:]|[^\s{}\[\],:"]+')
+
+
+def json_positions(text: str) -> SourceMap:
+    newlines = [i for i, c in enumerate(text) if c == "\n"]
+
+    def place(offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(newlines, offset)
+        return line + 1, offset - (newlines[line - 1] + 1 if line else 0) + 1
+
+    sourcemap = SourceMap()
+    # Each open container: [path, next list index or None for objects, pending key].
+    stack: list[list] = []
+    expecting_key = False
+    for match in _TOKEN.finditer(text):
+        token, offset = match.group(), match.start()
+        if expecting_key and token.startswith('"'):
+            key = match.group()[1:-1]
+            stack[-1][2] = f"{stack[-1][0]}.{key}" if stack[-1][0] else key
+            sourcemap.record(stack[-1][2], place(offset))
+            expecting_key = False
+            continue
+        if token in ",:":
+            expecting_key = token == "," and bool(stack) and stack[-1][1] is None
+            continue
+        if token in "}]":
+            stack.pop()
+            continue
+        path = value_path(stack)
+        sourcemap.record(path, place(offset))
+        if token == "{":
+            stack.append([path, None, None])
+            expecting_key = True
+        elif token == "[":
+            stack.append([path, 0, None])
+    return sourcemap
+
+
+def value_path(stack: list[list]) -> str:
+    """The path of the value starting now: the pending key in an object, the next index in a
+    list (advanced here), or the root."""
+    if not stack:
+        return ""
+    container = stack[-1]
+    if container[1] is None:
+        return container[2]
+    index = container[1]
+    container[1] += 1
+    return f"{container[0]}[{index}]"
