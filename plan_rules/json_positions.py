@@ -12,11 +12,12 @@ import re
 
 from .sourcemap import SourceMap
 
+_NEWLINE = re.compile(r"\n")
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\],:]|[^\s{}\[\],:"]+')
 
 
 def json_positions(text: str) -> SourceMap:
-    newlines = [i for i, c in enumerate(text) if c == "\n"]
+    newlines = [m.start() for m in _NEWLINE.finditer(text)]
 
     def place(offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(newlines, offset)
