@@ -14,11 +14,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from .check import SUPPORTED_SUFFIXES, Checker, FileResult
+from .check import SUPPORTED_SUFFIXES, Checker, FileResult, read_file
 from .config import Config, glob_matches
 from .cross_plan import KeyUnitClaim, cross_plan_findings, key_unit_claim
 from .findings import Finding
-from .load import unreadable
+from .load import InputError, unreadable
 from .suppress import Suppression, Suppressor, inline_suppressions
 
 STDIN = "-"
@@ -174,9 +174,9 @@ def check_named(checker: Checker, name: str) -> tuple[FileResult, bytes]:
     if suffix not in YAML_SUFFIXES:
         return checker.check_path(path, name), b""
     try:
-        data = path.read_bytes()
-    except OSError:
-        return checker.check_path(path, name), b""     # the checker words the read error
+        data = read_file(path)     # guarded: pipes, devices and oversized files are refused unread
+    except (OSError, InputError):
+        return checker.check_path(path, name), b""     # the checker words the refusal
     return checker.check_bytes(data, name, suffix), data
 
 

@@ -29,18 +29,6 @@ MEMORY_MB = 1024        # the checker needs about 90 MB; a 2 GiB bomb must not f
 TIMEOUT = 30            # seconds per file; a good plan takes well under one
 CASES = cases()
 
-# Defects in modules this suite does not own, pinned with the right expectation so that the
-# fix turns them green (strict: an unexpected pass fails, and the marker must go).
-DEFECTS = {
-    "zip-bomb.docx": "readers/word.py inflates word/document.xml whole (2 GiB) before parsing; the "
-                     "MemoryError under the limit is reported as 'Word 文档已损坏', not as too large",
-    "flate-bomb.pdf": "readers/pdf.py lets pdfminer inflate a 2 GiB content stream; the MemoryError "
-                      "under the limit is reported as 'PDF 文件已损坏', not as too large",
-    "digits-line.txt": "extract/: patterns such as (\\d+(?:\\.\\d+)?)\\s*% backtrack quadratically over "
-                       "a run of digits (8,000 digits: 11 s; 100,000: past the timeout)",
-}
-
-
 def check_isolated(path: Path) -> dict:
     """Findings of `path` from a fresh process under MEMORY_MB and TIMEOUT."""
     try:
@@ -70,12 +58,7 @@ def corpus(tmp_path_factory) -> Path:
     (directory / "no-permission.yaml").chmod(0o644)      # so that pytest can remove it
 
 
-def marked(names):
-    return [pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=DEFECTS[name])) if name in DEFECTS
-            else name for name in names]
-
-
-@pytest.mark.parametrize("name", marked(sorted(CASES)))
+@pytest.mark.parametrize("name", sorted(CASES))
 def test_each_hostile_file_gives_exactly_its_findings_within_bounds(corpus, name):
     expect = CASES[name].expect
     if expect.skip:
@@ -177,22 +160,10 @@ def test_too_many_facts_are_refused_not_evaluated(python_checker):
 # ---- the same files in one batch ------------------------------------------------------------
 
 GOOD = ("plans/clean-2021.yaml", "plans/lishan-2023.yaml", "documents/anping-2023.docx")
-# Batch defects (batch.py reads YAML files itself, with no size guard): pinned separately.
-BATCH_DEFECTS = {
-    "sparse-10gb.yaml": "batch.check_named reads a .yaml file whole (path.read_bytes) before the checker's "
-                        "size guard: 10 GiB → MemoryError under the limit, reported as an internal error",
-}
-
-
 def limited() -> None:
     import resource
     size = MEMORY_MB * 2 * 1024 * 1024       # the main process and each worker
     resource.setrlimit(resource.RLIMIT_AS, (size, size))
-
-
-# Files that hang the extractor (DEFECTS): a batch has no per-file timeout, so they are left
-# out of its folder until fixed; their isolated tests pin them.
-HANGS = {"digits-line.txt"}
 
 
 @pytest.fixture(scope="session")
@@ -203,8 +174,6 @@ def batch(tmp_path_factory) -> dict[str, list[dict]]:
     from hostile.make_corpus import build
     folder = tmp_path_factory.mktemp("hostile-batch")
     build(folder)
-    for name in HANGS:
-        (folder / name).unlink()
     for relative in GOOD:
         shutil.copy(FIXTURES / relative, folder / ("good-" + Path(relative).name))
     try:
@@ -218,20 +187,17 @@ def batch(tmp_path_factory) -> dict[str, list[dict]]:
 
 
 def test_a_batch_reports_every_hostile_file_a_walk_finds(batch):
-    walked = {name for name, case in CASES.items() if case.expect.batch and not case.expect.skip} - HANGS
+    walked = {name for name, case in CASES.items() if case.expect.batch and not case.expect.skip}
     assert set(batch) == walked | {"good-" + Path(relative).name for relative in GOOD}
 
 
 @pytest.mark.parametrize("name", sorted(name for name, case in CASES.items()
-                                        if case.expect.batch and not case.expect.skip
-                                        and name not in {*BATCH_DEFECTS, *HANGS}))
+                                        if case.expect.batch and not case.expect.skip))
 def test_in_a_batch_each_hostile_file_gives_the_same_codes(batch, name):
     expect = CASES[name].expect
     findings = [(f["code"], f["message"]) for f in batch[name]]
     if expect.like:
         assert findings == list(reference(expect.like))
-    elif name in DEFECTS:       # the isolated test pins the defect; here only: reported, batch went on
-        assert [code for code, _ in findings] == ["IN001"]
     else:
         assert sorted(code for code, _ in findings) == list(expect.codes), findings
 

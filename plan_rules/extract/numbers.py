@@ -11,17 +11,25 @@ from decimal import Decimal, InvalidOperation
 
 from plan_rules.model import MAX_COUNT, MAX_DAYS
 
-DIGITS = r"\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# A figure starts where a run of digits starts, never inside one: without the look-behind every
+# regex search retries at each digit of a long run, quadratic in its length (a line of 100,000
+# digits took longer than the hostile-input timeout).
+DIGITS = r"(?<![\d.])(?:\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 CHINESE = r"[零〇一二两三四五六七八九十百]+"
 DAY_UNIT = r"(?:个?工作日|人日|日|天)"
 PEOPLE_UNIT = r"(?:人|名)"
 
 _DIGITS = re.compile(DIGITS)
+# No plan prints a figure this long; a longer run of digits is junk, and Decimal would
+# overflow its context comparing it with the bounds.
+MAX_FIGURE_CHARACTERS = 40
 
 
 def to_decimal(text: str) -> Decimal | None:
     """A printed figure as a Decimal; Chinese numerals via cn2an; None when unreadable."""
     text = text.strip()
+    if len(text) > MAX_FIGURE_CHARACTERS:
+        return None
     if _DIGITS.fullmatch(text):
         try:
             return Decimal(text.replace(",", "").replace(" ", ""))

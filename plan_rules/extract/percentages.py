@@ -14,7 +14,7 @@ from plan_rules.extract.labels import ANY_WORKDAY_LABEL, workday_path
 from plan_rules.extract.lines import LogicalLine
 from plan_rules.extract.numbers import to_decimal
 
-_PERCENT = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*%")
+_PERCENT = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*%")   # from a run's start: see numbers.DIGITS
 _CLAUSE_START = re.compile(r"[。;；]")
 _BASE = re.compile(r"占(?:全部|全年)?(?:(?P<supervision>监督检查工作日)|(?P<total>总法定工作日|总工作日))")
 _SUBJECTS = {"workdays.key": "key", "workdays.general": "general", "workdays.reserve": "reserve",

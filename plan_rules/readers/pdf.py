@@ -6,12 +6,36 @@ A scanned PDF has no text layer; it is reported as such rather than read as an e
 from __future__ import annotations
 
 import io
+import re
+import zlib
 
 from plan_rules.readers.lines import ReadError, Source, TextLine
 from plan_rules.sourcemap import Location
 
 
+# A plan's page content inflates to some hundred KB; 64 MB is far beyond any real stream.
+MAX_STREAM_BYTES = 64 * 1024 * 1024
+_STREAM_START = re.compile(rb"(?<!end)stream\r?\n")
+
+
+def refuse_inflation_bombs(data: bytes) -> None:
+    """pdfminer inflates every Flate stream whole, so a few KB that inflate to GBs would fill
+    memory. Each stream is first inflated here, incrementally and no further than the limit;
+    what is not zlib data (other filters, encrypted streams) is left to pdfminer."""
+    for match in _STREAM_START.finditer(data):
+        end = data.find(b"endstream", match.end())
+        if end < 0:
+            return
+        try:
+            inflated = zlib.decompressobj().decompress(data[match.end():end], MAX_STREAM_BYTES + 1)
+        except zlib.error:
+            continue
+        if len(inflated) > MAX_STREAM_BYTES:
+            raise ReadError(f"PDF 中有数据流解压后过大（超过 {MAX_STREAM_BYTES // (1024 * 1024)} MB），不像是一份计划，未读取")
+
+
 def read_pdf(data: bytes) -> Source:
+    refuse_inflation_bombs(data)
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
     try:

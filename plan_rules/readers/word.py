@@ -29,6 +29,10 @@ _NUMBERING = "/numbering"
 _CHINESE_DIGITS = "零一二三四五六七八九十"
 
 
+# The text of a long plan is a few hundred KB of XML; 64 MB is far beyond any real one.
+MAX_PART_BYTES = 64 * 1024 * 1024
+
+
 def read_docx(data: bytes) -> Source:
     if data.startswith(_OLE_MAGIC):
         raise ReadError("Word 文档已加密（设有打开密码）或是旧版 .doc 格式，无法读取；请去掉密码或另存为 .docx")
@@ -77,7 +81,24 @@ class _WordParts:
     def _parse(self, name: str | None):
         if name is None or name not in self._package.namelist():
             return None
-        return self._etree.fromstring(self._package.read(name), self._parser)
+        return self._etree.fromstring(self._read_bounded(name), self._parser)
+
+    def _read_bounded(self, name: str) -> bytes:
+        """A part's bytes, inflated no further than MAX_PART_BYTES: a zip bomb declares a small
+        size or a huge one, and either way stops here instead of filling memory."""
+        declared = self._package.getinfo(name).file_size
+        if declared > MAX_PART_BYTES:
+            raise ReadError(part_too_large(declared))
+        with self._package.open(name) as part:
+            data = part.read(MAX_PART_BYTES + 1)
+        if len(data) > MAX_PART_BYTES:
+            raise ReadError(part_too_large(len(data)))
+        return data
+
+
+def part_too_large(size: int) -> str:
+    return (f"Word 文档解压后过大（一个部件超过 {MAX_PART_BYTES // (1024 * 1024)} MB，实为 {size} 字节以上），"
+            f"不像是一份计划，未读取")
 
 
 def _document_lines(parts: _WordParts):
