@@ -27,6 +27,7 @@ import copy
 import itertools
 import json
 import warnings
+from functools import lru_cache
 from typing import Any
 
 from .ruleset import Check
@@ -43,6 +44,7 @@ class EngineError(RuntimeError):
     """The engine refused a plan's facts or an action failed."""
 
 
+@lru_cache(maxsize=65536)   # plans share most ids ("plan", "item-o01", …)
 def fnv1a_32(text: str) -> int:
     value = 0x811C9DC5
     for byte in text.encode("utf-8"):
