@@ -26,6 +26,9 @@ CHECK_ONE = Path(__file__).parent / "hostile" / "check_one.py"
 PLAN_RULES = Path(sys.executable).parent / "plan-rules"
 
 MEMORY_MB = 1024        # the checker needs about 90 MB; a 2 GiB bomb must not fit
+# Peak resident memory allowed per file. Under MEMORY_MB a runaway allocation raises
+# MemoryError, which a broad `except` could turn into a plausible finding; its peak gives it away.
+PEAK_MB = 512
 TIMEOUT = 30            # seconds per file; a good plan takes well under one
 CASES = cases()
 
@@ -63,7 +66,9 @@ def test_each_hostile_file_gives_exactly_its_findings_within_bounds(corpus, name
     expect = CASES[name].expect
     if expect.skip:
         pytest.skip(expect.skip)
-    findings = [tuple(pair) for pair in check_isolated(corpus / name)["findings"]]
+    outcome = check_isolated(corpus / name)
+    assert outcome["peak_kb"] < PEAK_MB * 1024, f"峰值内存 {outcome['peak_kb'] // 1024} MB"
+    findings = [tuple(pair) for pair in outcome["findings"]]
     if expect.like:
         assert findings == list(reference(expect.like))
         return
@@ -160,6 +165,8 @@ def test_too_many_facts_are_refused_not_evaluated(python_checker):
 # ---- the same files in one batch ------------------------------------------------------------
 
 GOOD = ("plans/clean-2021.yaml", "plans/lishan-2023.yaml", "documents/anping-2023.docx")
+
+
 def limited() -> None:
     import resource
     size = MEMORY_MB * 2 * 1024 * 1024       # the main process and each worker
