@@ -135,55 +135,52 @@ class DurableEngine:
         from durable import engine as durable_engine
         import durable_rules_engine
 
-        self._native = durable_rules_engine
-        self._names = {c.name for c in checks}
-        self._found: dict[str, list[Match]] = {}
-        self._errors: dict[str, str] = {}
-        self._sids = itertools.count(1)
-        adapter = self
-
         class SyncHost(durable_engine.Host):
-            def _run(self):   # no timer threads: actions run in check() itself (§3.1)
+            def _run(self):   # no timer threads (§3.1): run_actions below fires every match
                 pass
 
-            def get_action(self, name):
-                return adapter._action(name)
+            def get_action(self, name):   # registration wants a callable; matches are read in run_actions
+                return lambda c: None
 
+        self._native = durable_rules_engine
+        self._sids = itertools.count(1)
         self._host = SyncHost()
         definition = {c.name: {**guard_operands(c.when), "run": c.name} for c in checks}
         definition[SENTINEL] = {"all": [{"m": {"kind": "plan"}}], "run": SENTINEL}
         self._host.register_rulesets(copy.deepcopy({RULESET: definition}))
-        self._ruleset = self._host.get_ruleset(RULESET)
-
-    def _action(self, name: str):
-        def action(c):
-            sid = str(c.s.sid)
-            try:
-                if name != SENTINEL:
-                    bound = tuple((key, {k: v for k, v in value.items() if k != "sid"}) for key, value in c._m.items())
-                    self._found.setdefault(sid, []).append((name, bound))
-            except Exception as error:   # §3.11: never let the engine swallow it
-                self._errors[sid] = f"{name}: {error!r}"
-        return action
+        self._handle = self._host.get_ruleset(RULESET)._handle
 
     def evaluate(self, facts: list[Fact]) -> list[Match]:
         check_identities(facts)
         check_numbers(facts)
         sid = str(next(self._sids))
         payload = json.dumps([{**f, "sid": sid} for f in facts], ensure_ascii=False, allow_nan=False)
-        try:
-            code, state = self._native.assert_facts(self._ruleset._handle, payload)
-            if code not in (0, MESSAGE_NOT_HANDLED):
-                raise EngineError(f"引擎拒绝了事实（代码 {code}）")
-            self._ruleset.do_actions(state, self._complete)
-            if sid in self._errors:
-                raise EngineError(self._errors[sid])
-            return unique_matches(self._found.get(sid, []))
-        finally:
-            self._found.pop(sid, None)
-            self._errors.pop(sid, None)
+        code, state = self._native.assert_facts(self._handle, payload)
+        if code not in (0, MESSAGE_NOT_HANDLED):
             self._host.delete_state(RULESET, sid)
+            raise EngineError(f"引擎拒绝了事实（代码 {code}）")
+        # Deleted only once every activation has completed: deleting a session whose sentinel
+        # action never ran frees uninitialised pointers and aborts the process (§3.7, seen here
+        # when taking the matches failed). After such a failure the session is left to leak.
+        matches = self.run_actions(state)
+        self._host.delete_state(RULESET, sid)
+        return unique_matches(matches)
 
-    def _complete(self, error, result):
-        if error:
-            raise EngineError(f"引擎执行动作失败：{error}")
+    def run_actions(self, state: int) -> list[Match]:
+        """Take every pending activation of the session, in the engine's order, on this thread.
+
+        This is `Ruleset.do_actions` without its per-action overhead: no Closure, no Promise that
+        swallows exceptions (§3.11), and no `update_state` of a state no action changes. Each
+        activation must still be completed, or the session's action state is left half-set
+        (the sentinel rule exists for that, §3.7)."""
+        matches: list[Match] = []
+        started = self._native.start_action_for_state(self._handle, state)
+        message = json.loads(started[1]) if started else None
+        while message:
+            name, bound = next(iter(message.items()))   # one activation per message, as do_actions reads it
+            if name != SENTINEL:
+                matches.append((name, tuple((key, {k: v for k, v in fact.items() if k != "sid"})
+                                            for key, fact in bound.items())))
+            following = self._native.complete_and_start_action(self._handle, state)
+            message = json.loads(following) if following else None
+        return matches

@@ -84,16 +84,26 @@ def test_fact_numbers_never_use_exponent_notation(value, expected):
     assert number(value) == expected and "e" not in repr(number(value))
 
 
-def test_an_action_error_is_raised_not_swallowed():
-    """§3.11: the engine would swallow it into the session state."""
-    class FailingStore(dict):
-        def setdefault(self, *args):
+def test_an_error_while_taking_matches_is_raised_and_does_not_crash_the_process():
+    """§3.11: the stock action path swallows exceptions into the session state; the adapter's
+    own loop lets them through. The failed session is not deleted (§3.7: that aborts the
+    process) and later plans are checked as before (§3.16)."""
+    engine = DurableEngine([Check("T#1", Severity.error, {"all": [{"m": {"kind": "plan"}}]}, "x", "")])
+    native = engine._native
+
+    class Broken:
+        def __getattr__(self, name):
+            return getattr(native, name)
+
+        def start_action_for_state(self, *args):
             raise RuntimeError("boom")
 
-    engine = DurableEngine([Check("T#1", Severity.error, {"all": [{"m": {"kind": "plan"}}]}, "x", "")])
-    engine._found = FailingStore()
-    with pytest.raises(EngineError, match="boom"):
+    engine._native = Broken()
+    with pytest.raises(RuntimeError, match="boom"):
         engine.evaluate([{"kind": "plan", "id": "plan"}])
+    engine._native = native
+    for _ in range(1100):    # more than the 1,024 live sessions a ruleset holds
+        assert [name for name, _ in engine.evaluate([{"kind": "plan", "id": "plan"}])] == ["T#1"]
 
 
 def test_or_branches_give_one_match_as_in_the_plain_evaluator(engine):
