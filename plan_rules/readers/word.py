@@ -65,9 +65,22 @@ class _WordParts:
         self._styles_name = self._target(folder, relationships, _STYLES)
         self.numbering = self._parse(self._target(folder, relationships, _NUMBERING))
 
-    def styles(self):
-        """Parsed on demand: a styles part is often ten times the size of the text."""
-        return self._parse(self._styles_name)
+    def style_table(self) -> dict[str, tuple[tuple[str | None, int] | None, str | None]]:
+        """styleId → (its own numbering or None, the style it is based on), from the styles part.
+
+        Parsed on demand, since a styles part is often ten times the size of the text, and
+        remembered by the part's CRC-32 and size from the zip directory: plans written from
+        one template (a province's, or Word's Normal.dotm) share it, and parsing it is most of
+        the time a .docx takes."""
+        if self._styles_name is None or self._styles_name not in self._package.namelist():
+            return {}
+        info = self._package.getinfo(self._styles_name)
+        key = (info.CRC, info.file_size)
+        if key not in _STYLE_TABLES:
+            if len(_STYLE_TABLES) >= _STYLE_TABLES_KEPT:
+                _STYLE_TABLES.pop(next(iter(_STYLE_TABLES)))
+            _STYLE_TABLES[key] = _style_table(self._parse(self._styles_name))
+        return _STYLE_TABLES[key]
 
     def _target(self, folder: str, relationships: str, kind: str) -> str | None:
         if relationships not in self._package.namelist():
@@ -151,8 +164,7 @@ class _ListNumbering:
         self._formats: dict[tuple[str, int], tuple[str, str, int]] = {}
         self._counters: dict[str, list[int]] = {}
         self._parts = parts
-        self._styles: dict[str, object] | None = None
-        self._style_numbering: dict[str | None, tuple[str | None, int]] = {}
+        self._styles: dict[str, tuple[tuple[str | None, int] | None, str | None]] | None = None
         root = parts.numbering
         # Numbering levels name the list styles linked to them ("ListNumber"): only paragraphs
         # of those styles need the styles part.
@@ -196,23 +208,30 @@ class _ListNumbering:
         return _num_pr_values(num_pr)
 
     def _numbering_of_style(self, style_id: str | None) -> tuple[str | None, int]:
-        """A style's numbering, following basedOn; looked up once per style used."""
+        """A style's numbering, following basedOn (a loop of basedOn ends the search)."""
         if self._styles is None:
-            styles = self._parts.styles()
-            self._styles = {style.get(_W + "styleId"): style for style in styles.iterchildren(_W + "style")} \
-                if styles is not None else {}
-        if style_id not in self._style_numbering:
-            found, seen, current = (None, 0), set(), self._styles.get(style_id)
-            while current is not None and current.get(_W + "styleId") not in seen:
-                seen.add(current.get(_W + "styleId"))
-                num_pr = current.find(f"{_W}pPr/{_W}numPr")
-                if num_pr is not None:
-                    found = _num_pr_values(num_pr)
-                    break
-                based_on = current.find(_W + "basedOn")
-                current = self._styles.get(based_on.get(_W + "val")) if based_on is not None else None
-            self._style_numbering[style_id] = found
-        return self._style_numbering[style_id]
+            self._styles = self._parts.style_table()
+        found, seen = (None, 0), set()
+        while style_id in self._styles and style_id not in seen:
+            seen.add(style_id)
+            numbering, style_id = self._styles[style_id]
+            if numbering is not None:
+                return numbering
+        return found
+
+
+_STYLE_TABLES: dict[tuple[int, int], dict] = {}
+_STYLE_TABLES_KEPT = 32
+
+
+def _style_table(styles) -> dict[str, tuple[tuple[str | None, int] | None, str | None]]:
+    table = {}
+    for style in styles.iterchildren(_W + "style") if styles is not None else ():
+        num_pr = style.find(f"{_W}pPr/{_W}numPr")
+        based_on = style.find(_W + "basedOn")
+        table[style.get(_W + "styleId")] = (_num_pr_values(num_pr) if num_pr is not None else None,
+                                            based_on.get(_W + "val") if based_on is not None else None)
+    return table
 
 
 def _num_pr_values(num_pr) -> tuple[str | None, int]:
