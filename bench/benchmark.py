@@ -73,7 +73,7 @@ def variants(count: int) -> list[tuple[str, str]]:
 
 def batch(label: str, directory: Path, count: int, budget: float) -> None:
     command = cli() + ["check", str(directory), "--format", "json", "--output", os.devnull, "--force", "--quiet",
-                       "--fail-on", "never"] + ["--jobs", "2"]
+                       "--fail-on", "never", "--jobs", "2"]
     seconds = timed(command)
     rate = count / seconds
     report(label, f"{rate:.0f} files/s", f">= {budget:.0f} files/s", rate >= budget,
