@@ -126,3 +126,40 @@ def test_json_positions_agree_with_the_yaml_composer(indent):
     plan["basis"] = [[], {}, [[1, {"a": []}]]]
     text = json.dumps(plan, ensure_ascii=False, indent=indent, default=str)
     assert json_positions(text).entries == parse_yaml(text)[1].entries
+
+
+SCALARS = ["", "~", "null", "NULL", "yes", "No", "on", "OFF", "true", "False", "0", "-12", "+3", "0o17", "0x1F",
+           "1_000", "0b101", "1:30", "3.5", ".5", "-.inf", ".NaN", "1e3", "6.8523015e+5", "2023-01-01",
+           "2023-01-01 10:00:00", "2001-12-14t21:59:43.10-05:00", "<<", "=", "249日", "中文", "-", "'quoted'",
+           '"12"', "!!str 12", "[1, 2]", "{a: 1}", "- x"]
+
+
+@pytest.mark.parametrize("scalar", SCALARS)
+def test_lean_resolver_gives_pyyaml_tags(scalar):
+    """load.plan_loader() resolves tags without PyYAML's path machinery; same tags, always."""
+    import yaml
+
+    from plan_rules.load import plan_loader
+
+    def tags(loader_class):
+        loader = loader_class(f"key: {scalar}\nlist: [{scalar}]\n")
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+
+        def walk(n):
+            if isinstance(n, yaml.ScalarNode):
+                return (n.tag, n.value)
+            if isinstance(n, yaml.SequenceNode):
+                return (n.tag, [walk(x) for x in n.value])
+            return (n.tag, [(walk(k), walk(v)) for k, v in n.value])
+        return walk(node)
+
+    try:
+        expected = tags(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        with pytest.raises(yaml.YAMLError):
+            tags(plan_loader())
+        return
+    assert tags(plan_loader()) == expected
