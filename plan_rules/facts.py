@@ -67,6 +67,11 @@ def number(value) -> Optional[int | float]:
     a garbage state handle); four decimals never reach that notation."""
     if value is None:
         return None
+    # Most figures are whole days: nothing to round, and no Decimal to build.
+    if type(value) is int:
+        return value
+    if type(value) is float and value.is_integer() and abs(value) < 2 ** 53:
+        return int(value)
     if isinstance(value, bool):
         return int(value)
     value = round(Decimal(str(value)) if not isinstance(value, Decimal) else value, 4)
