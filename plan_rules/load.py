@@ -134,6 +134,7 @@ def parse_yaml(text: str) -> tuple[Any, SourceMap]:
         if node is None:
             raise InputError("文件为空")
         sourcemap = SourceMap()
+        sourcemap.record("", position(node))
         return build(node, "", sourcemap, 0, set(), loader), sourcemap
     except InputError:
         raise
@@ -185,49 +186,51 @@ _SCALARS = {
 }
 
 
-def standard_tag(node) -> bool:
-    """Lists and mappings are checked too: `!!python/object/apply:os.system [...]` is a list."""
-    import yaml
-
-    if isinstance(node, yaml.MappingNode):
-        return node.tag == "tag:yaml.org,2002:map"
-    if isinstance(node, yaml.SequenceNode):
-        return node.tag == "tag:yaml.org,2002:seq"
-    return node.tag in _SCALARS
+_STR = "tag:yaml.org,2002:str"
+_COLLECTION_TAGS = {"mapping": "tag:yaml.org,2002:map", "sequence": "tag:yaml.org,2002:seq"}
 
 
 def build(node, path: str, sourcemap: SourceMap, depth: int, seen: set[int], constructor) -> Any:
     """Plain data from the YAML node tree in one pass, recording each field's line, and
     refusing what a plan never needs: aliases (how billion-laughs documents explode),
-    duplicate keys (the second would silently win), deep nesting and non-standard tags."""
-    import yaml
-
-    line, column = node.start_mark.line + 1, node.start_mark.column + 1
+    duplicate keys (the second would silently win), deep nesting and non-standard tags —
+    on lists and mappings too: `!!python/object/apply:os.system [...]` is a list."""
     if id(node) in seen:
-        raise InputError("计划中不允许使用 YAML 别名（锚点 & 与引用 *）", line, column)
+        raise InputError("计划中不允许使用 YAML 别名（锚点 & 与引用 *）", *position(node))
     seen.add(id(node))
+    kind, tag = node.id, node.tag
+    if kind == "scalar":
+        if tag == _STR:
+            return node.value
+        if tag not in _SCALARS:
+            raise InputError(f"不支持的 YAML 标签 {tag}", *position(node))
+        return getattr(constructor, _SCALARS[tag])(node)
     if depth > MAX_DEPTH:
-        raise InputError(f"YAML 嵌套过深（超过 {MAX_DEPTH} 层），不是计划", line, column)
-    sourcemap.record(path, (line, column))
-    if not standard_tag(node):
-        raise InputError(f"不支持的 YAML 标签 {node.tag}", line, column)
-    if isinstance(node, yaml.MappingNode):
-        result = {}
-        for key_node, value_node in node.value:
-            key_line, key_column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
-                raise InputError("键须为普通文字", key_line, key_column)
-            key = key_node.value
-            if key in result:
-                raise InputError(f"键“{key}”重复出现", key_line, key_column)
-            child = f"{path}.{key}" if path else key
-            sourcemap.record(child, (key_line, key_column))
-            result[key] = build(value_node, child, sourcemap, depth + 1, seen, constructor)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [build(item, f"{path}[{i}]", sourcemap, depth + 1, seen, constructor) for i, item in enumerate(node.value)]
-    method = _SCALARS[node.tag]
-    return node.value if method is None else getattr(constructor, method)(node)
+        raise InputError(f"YAML 嵌套过深（超过 {MAX_DEPTH} 层），不是计划", *position(node))
+    if tag != _COLLECTION_TAGS[kind]:
+        raise InputError(f"不支持的 YAML 标签 {tag}", *position(node))
+    if kind == "sequence":
+        items = []
+        for index, item in enumerate(node.value):
+            child = f"{path}[{index}]"
+            sourcemap.record(child, position(item))
+            items.append(build(item, child, sourcemap, depth + 1, seen, constructor))
+        return items
+    result = {}
+    for key_node, value_node in node.value:
+        if key_node.id != "scalar" or key_node.tag != _STR:
+            raise InputError("键须为普通文字", *position(key_node))
+        key = key_node.value
+        if key in result:
+            raise InputError(f"键“{key}”重复出现", *position(key_node))
+        child = f"{path}.{key}" if path else key
+        sourcemap.record(child, position(key_node))   # a field is where its key is
+        result[key] = build(value_node, child, sourcemap, depth + 1, seen, constructor)
+    return result
+
+
+def position(node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
 
 
 def schema_findings(error: ValidationError, sourcemap: SourceMap, name: str) -> list[Finding]:
