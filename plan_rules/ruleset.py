@@ -67,7 +67,6 @@ class Rule:
     why: str
     source: str
     checks: tuple[Check, ...] = ()
-    example: str = ""
     order: int = 0
     path: Optional[Path] = field(default=None, compare=False)
 
@@ -148,7 +147,7 @@ def parse_rule(data: Any, path: Path, order: int) -> Rule:
     missing = required - data.keys()
     if missing:
         raise RuleError(f"{where}: 缺少字段 {sorted(missing)}")
-    unknown = data.keys() - required - {"checks", "source", "example"}
+    unknown = data.keys() - required - {"checks", "source"}
     if unknown:
         raise RuleError(f"{where}: 未知字段 {sorted(unknown)}")
     match = _FILE_NAME.match(path.name)
@@ -164,7 +163,7 @@ def parse_rule(data: Any, path: Path, order: int) -> Rule:
     checks = tuple(parse_check(c, f"{data['code']}#{i + 1}", where, severities) for i, c in enumerate(raw_checks))
     return Rule(code=data["code"], slug=data["slug"], title=data["title"], severities=severities,
                 basis=data["basis"], why=data["why"].strip(), source=source, checks=checks,
-                example=(data.get("example") or "").strip(), order=order, path=path)
+                order=order, path=path)
 
 
 def parse_check(data: Any, name: str, where: str, severities: tuple[Severity, ...]) -> Check:

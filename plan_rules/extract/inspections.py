@@ -49,13 +49,11 @@ class Arrangement:
     unit_count: Found | None = None
     other_counts: list[Found] = field(default_factory=list)
     by_industry: list[tuple[str, Found]] = field(default_factory=list)
-    has_section: bool = False
 
 
 def find_arrangement(lines: list[LogicalLine], kind: Kind) -> Arrangement:
     arrangement = Arrangement()
     section = _section(lines, kind)
-    arrangement.has_section = bool(section)
     for line in section:
         _read_section_line(line, arrangement, kind)
     in_section = {id(line) for line in section}
