@@ -180,7 +180,7 @@ def test_html_marks_the_sums_that_do_not_hold(batch, folder):
     assert section.count('class="mismatch"') == 2
     assert "<li>O + X + S = 2502，而 T 写为 2500</li><li>K + G = 690，而 S 写为 700</li>" in section
     seed = page[page.index(f"<h2>{folder}/lishan.yaml</h2>"):]
-    assert "工作日测算的各项合计相符" in seed[:seed.index("</section>")]
+    assert "T = O + X + S 与 S = K + G（+ R）两级分配相符" in seed[:seed.index("</section>")]
 
 
 def test_the_budget_states_each_sum_that_fails():

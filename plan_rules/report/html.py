@@ -80,7 +80,7 @@ def budget_figure(plan) -> str:
         return '<p class="meta">计划未列明工作日测算，无法作图。</p>'
     problems = Budget.of(plan).problems()
     caption = ('<ul class="problems">' + "".join(f"<li>{escape(p)}</li>" for p in problems) + "</ul>"
-               if problems else '<p class="ok">工作日测算的各项合计相符。</p>')
+               if problems else '<p class="ok">T = O + X + S 与 S = K + G（+ R）两级分配相符（各类分项之和见下方发现）。</p>')
     return f"<figure>{svg}<figcaption>{caption}</figcaption></figure>"
 
 
