@@ -29,8 +29,8 @@ Count = int
 ListedCount = Annotated[int, Field(ge=0, le=MAX_COUNT)]
 
 IssuerLevel = Literal["national", "province", "city", "county", "township", "street", "zone", "unknown"]
-PercentSubject = Literal["key", "general", "reserve", "supervision", "other_enforcement", "non_enforcement"]
-PercentBase = Literal["supervision", "total"]
+PercentSubject = Literal["key", "general", "reserve", "supervision", "other_enforcement", "non_enforcement", "officers"]
+PercentBase = Literal["supervision", "total", "registered"]
 
 
 class Strict(BaseModel):
@@ -71,13 +71,15 @@ class WorkItem(Strict):
 
 class WorkCategory(Strict):
     stated_total: Optional[Days] = Field(None, ge=-MAX_DAYS, le=MAX_DAYS, title="原文所列合计")
+    splits: list[Split] = Field(default_factory=list, title="合计按承担单位的分解")
     items: list[WorkItem] = Field(default_factory=list, title="事项")
 
 
 class PrintedPercent(Strict):
-    subject: PercentSubject = Field(title="所指工作日", description="key/general/reserve/...")
+    subject: PercentSubject = Field(title="所指数字", description="key/general/reserve/...；officers 为纳入计算的执法人员")
     value: Decimal = Field(title="原文百分数（不含 %）", description="写成字符串可保留末位 0，如 \"69.00\"")
-    base: Optional[PercentBase] = Field(None, title="基数", description="supervision（监督检查工作日）或 total（总法定工作日）；不写则自动判断")
+    base: Optional[PercentBase] = Field(None, title="基数", description="supervision（监督检查工作日）、total（总法定工作日）"
+                                        "或 registered（在编人员）；不写则按相邻百分比或两种基数判断")
 
 
 class Workdays(Strict):
@@ -87,6 +89,7 @@ class Workdays(Strict):
     other_enforcement: WorkCategory = Field(default_factory=WorkCategory, title="其他执法工作日 O")
     non_enforcement: WorkCategory = Field(default_factory=WorkCategory, title="非执法工作日 X")
     supervision: Optional[Days] = Field(None, ge=-MAX_DAYS, le=MAX_DAYS, title="监督检查工作日 S")
+    supervision_splits: list[Split] = Field(default_factory=list, title="监督检查工作日按单位分解")
     key: Optional[Days] = Field(None, ge=-MAX_DAYS, le=MAX_DAYS, title="重点检查工作日 K")
     general: Optional[Days] = Field(None, ge=-MAX_DAYS, le=MAX_DAYS, title="一般检查工作日 G")
     reserve: Optional[Days] = Field(None, ge=-MAX_DAYS, le=MAX_DAYS, title="机动（预留）工作日 R")
@@ -170,10 +173,41 @@ DocumentPart = Literal["officers", "workday_calculation", "key_arrangements", "g
                        "basis", "goals", "safeguards"]
 
 
+class Restatement(Strict):
+    """A figure printed again elsewhere with another value (WD017)."""
+    figure: str = Field(title="字段路径", description="如 workdays.supervision")
+    value: Decimal = Field(title="此处所写数值")
+    first_value: Decimal = Field(title="首次所写数值")
+    place: str = Field("", title="此处位置")
+    first_place: str = Field("", title="首次所写位置")
+
+
+class Blank(Strict):
+    """A blank where a figure belongs (DC004): "事故调查按期结案率达 。"."""
+    text: str = Field(title="原文")
+
+
+class Truncation(Strict):
+    """The text stops before its end, or starts after its beginning (DC005)."""
+    stops_at: str = Field("", title="文本止于")
+    end_missing: bool = Field(True, title="结尾缺失")
+    start_missing: bool = Field(False, title="开头缺失")
+
+
+class Uncertainty(Strict):
+    """A figure or list read with less than certainty: errors resting on it become warnings."""
+    path: str = Field(title="字段路径")
+    reason: str = Field(title="原因")
+
+
 class DocumentEvidence(Strict):
-    """What only the document text shows (DC001, DC002, WD013); filled by `extract`."""
+    """What only the document text shows (DC001–DC005, WD013, WD017); filled by `extract`."""
     parts: list[DocumentPart] = Field(default_factory=list, title="文中具备的组成部分")
     formulas: list[Formula] = Field(default_factory=list, title="原文算式")
+    restatements: list[Restatement] = Field(default_factory=list, title="同一数字前后所写不一")
+    blanks: list[Blank] = Field(default_factory=list, title="应填数字处留空")
+    truncation: Optional[Truncation] = Field(None, title="文本不完整")
+    uncertain: list[Uncertainty] = Field(default_factory=list, title="读取不确定的数字")
 
 
 class Plan(Strict):

@@ -1,11 +1,14 @@
-"""Annexes: references ("详见附表1《…检查计划表》"), whether the annex is included, and the
-tables of included annexes — the key-unit list (附表1: 序号/单位名称/行业/检查时间/执法人员),
-the general list, and the enforcement-team roster (执法小组名单, ST004).
+"""Annexes: references ("详见附表1《…》"), whether the annex is included, and the lists the
+included annexes hold — the key-unit list (序号/单位名称/行业/检查时间/执法人员), the general
+list, and the enforcement roster (执法人员名单, ST004).
 
-An annex counts as included when a table follows a line headed with its label, or when its
-label is in the table's title row. Which list a table is comes from the annex's title or
-heading (重点 → key, 一般/随机 → general, 名单 with a 姓名 column → roster), never from its
-number alone.
+An annex is included when a line that starts with its label (and at most its title) is
+followed by its content: a table, a list of names, or lines of text; "附表2：执法人员名单
+（略）" is not. A line that lists several labels is a list of references, and a label at the
+very top of the text, above the plan's title, is the document's own label ("附件1" on a
+notice's enclosure), not a reference to a missing annex (RULES.md, DC003). Which list a table
+is comes from the annex's title or the heading above it (重点 → key, 一般/随机 → general,
+名单 with a 姓名 column → roster), never from its number alone.
 """
 from __future__ import annotations
 
@@ -13,12 +16,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from plan_rules.extract.figures import Found
-from plan_rules.extract.lines import LogicalLine
+from plan_rules.extract.document import Document
 from plan_rules.extract.numbers import to_count, to_days
+from plan_rules.extract.text import Found, Text
 
-_REFERENCE = re.compile(r"附\s*(?P<kind>表|件)\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,2})(?!\d)\s*[:：.、]?\s*"
-                        r"(?:《(?P<quoted>[^《》]+)》|(?P<plain>[^《》。;；,，\t()]{2,40}?(?:计划表|名单表|表|名单|清单|计划|目录)))?")
+_REFERENCE = re.compile(r"附\s*(?P<kind>表|件)\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,2})(?!\d)\s*[:.、]?\s*"
+                        r"(?:《(?P<quoted>[^《》]+)》|(?P<plain>[^《》。;,\t()]{2,40}?(?:计划表|名单表|表|名单|清单|计划|目录)))?")
+_LABEL_LINE = re.compile(r"^\s*附\s*(?:表|件)\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})(?!\d)")
+_OMITTED = re.compile(r"[(（]\s*略\s*[)）]\s*$|略\s*$")
+_ANNEX_LINE_MAX = 48
 _HEADING_REACH = 3
 _COLUMNS = (   # first match wins, per header cell
     ("seq", re.compile(r"序号|编号")),
@@ -32,11 +38,13 @@ _COLUMNS = (   # first match wins, per header cell
     ("reason", re.compile(r"理由|原因|列入依据|重点依据")),
     ("justification", re.compile(r"不安排|未安排|说明")),
 )
-_MONTH = re.compile(r"(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
-_BARE_MONTHS = re.compile(r"^\s*\d{1,2}(?:\s*[、,，和/]\s*\d{1,2})*\s*$")
+_MONTH = re.compile(r"(?:(20\d{2})\s*年\s*)?(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
+_BARE_MONTHS = re.compile(r"^\s*\d{1,2}(?:\s*[、,和/]\s*\d{1,2})*\s*$")
 _YEAR_DATE = re.compile(r"(20\d{2})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})")
-_NAMES = re.compile(r"[、,，;；\s]+")
+_PERIOD = re.compile(r"季度|上半年|下半年|全年|年内|每月|每季")
+_NAMES = re.compile(r"[、,;\s]+")
 _PERSON_NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
+_ROSTER_ENTRY = re.compile(r"^\s*(?:[-•·*]\s*|\d{1,3}[.、]\s*)?(?P<name>[\u4e00-\u9fff·]{2,4})\s*(?:\([^()]*\))?\s*$")
 _TOTAL_ROW = re.compile(r"^\s*(?:合计|总计|小计)")
 
 
@@ -51,7 +59,7 @@ class AnnexRef:
 @dataclass
 class UnitRow:
     name: str
-    found: Found
+    found: Found | None
     industry: str | None = None
     reason: str | None = None
     justification: str | None = None
@@ -67,142 +75,185 @@ class Annexes:
     roster: Found | None = None
 
 
-def find_annexes(lines: list[LogicalLine], year: int | None) -> Annexes:
+def find_annexes(document: Document, year: int | None, title_index: int | None) -> Annexes:
     annexes = Annexes()
     by_label: dict[str, AnnexRef] = {}
-    for line in lines:
-        if line.cells:
+    lines = document.lines
+    for index, line in enumerate(lines):
+        if line.is_row or _own_label(document, index, title_index):
             continue
-        for match in _REFERENCE.finditer(line.text):
-            label = f"附{match.group('kind')}{match.group('n')}"
-            title = match.group("quoted") or match.group("plain")
-            if label not in by_label:
-                by_label[label] = AnnexRef(label, None, Found(label, line, match.start()))
-                annexes.references.append(by_label[label])
-            if by_label[label].title is None and title:
-                start = match.start("quoted") if match.group("quoted") else match.start("plain")
-                by_label[label].title = line.raw[start:start + len(title)].strip()
-    for table in _tables(lines):
-        _read_table(lines, table, by_label, annexes, year)
+        for match in _REFERENCE.finditer(line.text.text):
+            _reference(annexes, by_label, line.text, match)
+    for index, line in enumerate(lines):
+        if not line.is_row and _annex_heading(document, index):
+            label = _label_of(line.text.text)
+            if label in by_label:
+                by_label[label].provided = True
+    for rows in _tables(document):
+        _read_table(document, rows, by_label, annexes, year)
+    if annexes.roster is None:
+        annexes.roster = _roster_list(document)
     return annexes
 
 
-def _tables(lines: list[LogicalLine]) -> list[list[LogicalLine]]:
-    tables: list[list[LogicalLine]] = []
-    for line in lines:
-        if not line.cells:
+def _reference(annexes: Annexes, by_label: dict[str, AnnexRef], text: Text, match: re.Match) -> None:
+    label = f"附{match.group('kind')}{match.group('n')}"
+    title = match.group("quoted") or match.group("plain")
+    if label not in by_label:
+        by_label[label] = AnnexRef(label, None, Found(label, text, match.start()))
+        annexes.references.append(by_label[label])
+    if by_label[label].title is None and title:
+        start = match.start("quoted") if match.group("quoted") else match.start("plain")
+        by_label[label].title = text.original(start, start + len(title)).strip()
+
+
+def _own_label(document: Document, index: int, title_index: int | None) -> bool:
+    """"附件1" above the plan's title: this document is that enclosure."""
+    text = document.lines[index].text.text
+    return (title_index is not None and index < title_index and bool(_LABEL_LINE.match(text))
+            and len(_REFERENCE.findall(text)) == 1 and len(text.strip()) <= 6)
+
+
+def _label_of(text: str) -> str | None:
+    match = _REFERENCE.search(text)
+    return f"附{match.group('kind')}{match.group('n')}" if match else None
+
+
+def _annex_heading(document: Document, index: int) -> bool:
+    """A line that starts with one label and at most a title, followed by the annex's content."""
+    text = document.lines[index].text.text.strip()
+    if not _LABEL_LINE.match(text) or len(text) > _ANNEX_LINE_MAX or len(_REFERENCE.findall(text)) != 1:
+        return False
+    if _OMITTED.search(text):
+        return False
+    following = next((line for line in document.lines[index + 1:] if line.is_row or line.text.text.strip()), None)
+    if following is None:
+        return False
+    return following.is_row or not _LABEL_LINE.match(following.text.text)
+
+
+def _tables(document: Document) -> list[list[int]]:
+    tables: list[list[int]] = []
+    for index, line in enumerate(document.lines):
+        if not line.is_row:
             continue
-        if tables and tables[-1][-1].table == line.table:
-            tables[-1].append(line)
+        if tables and document.lines[tables[-1][-1]].table == line.table:
+            tables[-1].append(index)
         else:
-            tables.append([line])
+            tables.append([index])
     return tables
 
 
-def _read_table(lines, table, by_label, annexes: Annexes, year) -> None:
-    context = _table_context(lines, table)
+def _read_table(document: Document, rows: list[int], by_label, annexes: Annexes, year) -> None:
+    context = _table_context(document, rows)
     label = next((f"附{m.group('kind')}{m.group('n')}" for m in _REFERENCE.finditer(context)), None)
     reference = by_label.get(label) if label else None
     if reference is not None:
         reference.provided = True
-    header_index, columns = _header(table)
+    header_index, columns = _header(document, rows)
     if columns is None:
         return
     described = context + (reference.title or "" if reference else "")
-    rows = table[header_index + 1:]
+    body = [document.lines[index] for index in rows if index > header_index]
     if "person" in columns and "name" not in columns:
-        names = [row for row in rows if _cell(row, columns, "person")]
+        names = [row for row in body if _cell(row, columns, "person")]
         if names:
-            annexes.roster = Found(len(names), names[0], 0)
+            annexes.roster = Found(len(names), names[0].cells[columns["person"]], 0)
         return
     if "name" not in columns:
         return
-    units = [unit for row in rows if (unit := _unit(row, columns, year)) is not None]
+    units = [unit for row in body if (unit := _unit(row, columns, year)) is not None]
     if "重点" in described and annexes.key_units is None:
         annexes.key_units = units
     elif re.search(r"一般|随机", described) and annexes.general_units is None:
         annexes.general_units = units
 
 
-def _table_context(lines, table) -> str:
+def _table_context(document: Document, rows: list[int]) -> str:
     """The title row(s) of the table and the few lines just above it."""
-    title_rows = "".join(row.text for row in table[:2] if len(row.cell_texts()) == 1 or _REFERENCE.search(row.text))
-    index = next(i for i, line in enumerate(lines) if line is table[0])
-    above = [line.text for line in lines[max(0, index - _HEADING_REACH):index] if line.text.strip() and not line.cells]
+    title_rows = "".join(document.lines[index].text.text for index in rows[:2]
+                         if len([c for c in document.lines[index].cells if c.text]) == 1)
+    start = rows[0]
+    above = [line.text.text for line in document.lines[max(0, start - _HEADING_REACH):start] if not line.is_row]
     heading = next((text for text in reversed(above) if _REFERENCE.match(text.strip())), "")
-    return title_rows + heading
+    nearest = above[-1] if above else ""
+    return title_rows + heading + nearest
 
 
-def _header(table) -> tuple[int, dict[str, int] | None]:
-    for index, row in enumerate(table[:3]):
+def _header(document: Document, rows: list[int]) -> tuple[int, dict[str, int] | None]:
+    for index in rows[:3]:
         columns: dict[str, int] = {}
-        for position, text in enumerate(row.cell_texts()):
+        for position, cell in enumerate(document.lines[index].cells):
             for name, pattern in _COLUMNS:
-                if name not in columns and pattern.search(text):
+                if name not in columns and pattern.search(cell.text):
                     columns[name] = position
                     break
         if "name" in columns or "person" in columns:
             return index, columns
-    return 0, None
+    return rows[0], None
 
 
-def _cell(row: LogicalLine, columns: dict[str, int], name: str, normalized: bool = False) -> str:
-    texts = row.cell_texts(normalized)
+def _cell(row, columns: dict[str, int], name: str) -> str:
     position = columns.get(name)
-    return texts[position] if position is not None and position < len(texts) else ""
+    return row.cells[position].text if position is not None and position < len(row.cells) else ""
 
 
-def _cell_found(row: LogicalLine, columns, name: str, value) -> Found | None:
+def _cell_found(row, columns, name: str, value) -> Found | None:
     position = columns.get(name)
     if position is None or position >= len(row.cells):
         return None
-    return Found(value, row, row.cell_offsets()[position])
+    return Found(value, row.cells[position], 0)
 
 
-def _unit(row: LogicalLine, columns, year) -> UnitRow | None:
-    name = _cell(row, columns, "name")
-    if not name or _TOTAL_ROW.match(name) or _TOTAL_ROW.match(row.text):
+def _unit(row, columns, year) -> UnitRow | None:
+    name_cell = row.cells[columns["name"]] if columns["name"] < len(row.cells) else None
+    name = name_cell.original(0, len(name_cell.text)).strip() if name_cell is not None else ""
+    if not name or _TOTAL_ROW.match(name) or _TOTAL_ROW.match(row.text.text):
         return None
-    unit = UnitRow(name, _cell_found(row, columns, "name", name),
-                   industry=_cell(row, columns, "industry") or None, reason=_cell(row, columns, "reason") or None,
-                   justification=_cell(row, columns, "justification") or None)
-    officers = _officers(_cell(row, columns, "officers", True))
-    days_text = _cell(row, columns, "days", True)
-    days = to_days(days_text) if days_text else None
+    unit = UnitRow(name, Found(name, name_cell, 0), industry=_cell(row, columns, "industry") or None,
+                   reason=_cell(row, columns, "reason") or None, justification=_cell(row, columns, "justification") or None)
+    officers = _officers(_cell(row, columns, "officers"))
+    days_text = _cell(row, columns, "days")
+    days = to_days(days_text.rstrip("天日")) if days_text else None
     month_place = _cell_found(row, columns, "month", None) or _cell_found(row, columns, "date", None)
     officers_place = _cell_found(row, columns, "officers", officers)
-    schedule = _schedule(_cell(row, columns, "month", True), _cell(row, columns, "date", True), year)
-    for month, date in schedule:
+    for month, date in _schedule(_cell(row, columns, "month"), _cell(row, columns, "date"), year):
         unit.visits.append({"month": month, "date": date, "officers": officers, "days": days})
         unit.visit_places.append((month_place, officers_place))
     return unit
 
 
 def _schedule(month_text: str, date_text: str, year: int | None) -> list[tuple[int | None, dt.date | None]]:
-    """(month, date) of each visit a row schedules: "3月", "3月、9月", "3、9", "2023年3月15日"."""
+    """(month, date) of each visit a row schedules: "3月", "3月、9月", "3、9", "2023年3月15日",
+    "2026年1月" (another year: its first day stands for it); "第二季度" is a visit at an open
+    time; "视情安排" or nothing schedules none."""
     text = f"{month_text} {date_text}".strip()
     visits = []
     for match in _YEAR_DATE.finditer(text):
-        try:
-            date = dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-        except ValueError:
-            date = None
-        visits.append((int(match.group(2)), date))
+        visits.append((int(match.group(2)), _date(int(match.group(1)), int(match.group(2)), int(match.group(3)))))
     if visits:
         return visits
     for match in _MONTH.finditer(text):
-        date = None
-        if match.group(2) and year:
-            try:
-                date = dt.date(year, int(match.group(1)), int(match.group(2)))
-            except ValueError:
-                date = None
-        visits.append((int(match.group(1)), date))
+        month_year = int(match.group(1)) if match.group(1) else year
+        month = int(match.group(2))
+        if match.group(1) and year and month_year != year:
+            visits.append((month, _date(month_year, month, 1)))
+        else:
+            visits.append((month, _date(year, month, int(match.group(3))) if match.group(3) and year else None))
     if not visits and _BARE_MONTHS.match(month_text):
         visits = [(int(number), None) for number in re.findall(r"\d{1,2}", month_text)]
-    if not visits and text:
+    if not visits and _PERIOD.search(text):
         visits = [(None, None)]        # scheduled, but not by month ("第二季度")
     return visits
+
+
+def _date(year: int | None, month: int, day: int) -> dt.date | None:
+    if year is None:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _officers(text: str) -> int | None:
@@ -215,3 +266,22 @@ def _officers(text: str) -> int | None:
         return to_count(number.group(1))
     names = [name for name in _NAMES.split(text) if name]
     return len(names) if names and all(_PERSON_NAME.fullmatch(name) for name in names) else None
+
+
+def _roster_list(document: Document) -> Found | None:
+    """A roster written as a list under its heading ("附表2 行政执法人员名单" then one name a line)."""
+    lines = document.lines
+    for index, line in enumerate(lines):
+        if line.is_row or not re.search(r"执法(?:人员|小组)名单", line.text.text) or len(line.text.text) > _ANNEX_LINE_MAX:
+            continue
+        if not _LABEL_LINE.match(line.text.text) and not re.match(r"^\s*(?:执法|行政执法)", line.text.text):
+            continue
+        names = []
+        for following in lines[index + 1:]:
+            entry = _ROSTER_ENTRY.match(following.text.text) if not following.is_row else None
+            if entry is None:
+                break
+            names.append(following)
+        if names:
+            return Found(len(names), names[0].text, 0)
+    return None

@@ -1,30 +1,40 @@
-"""From logical lines to a Plan and its SourceMap.
+"""From the document's lines to a Plan and its SourceMap: read every mention, reconcile, and
+record what was read and how.
 
 Records what the document says, never what it should say: items stay under the heading
 that lists them, totals are the printed ones, and a figure that is not printed stays None
-(it becomes an IN003 warning, never a computed guess).
+(it becomes an IN003 warning, never a computed guess). Every figure read with less than
+certainty — an operand bound only by its position, a breakdown that may be incomplete — is
+listed in the plan's evidence, so that an error resting on it is reported as a warning.
 """
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass, field
 
 from plan_rules.extract import annex as annex_module
-from plan_rules.extract import inspections, metadata
-from plan_rules.extract.figures import Found, find_figure
-from plan_rules.extract.formulas import PrintedFormula, find_formulas
-from plan_rules.extract.items import FoundCategory, find_categories
-from plan_rules.extract.labels import NON, OFFICERS, OTHER, WORKDAY_FIGURES
-from plan_rules.extract.lines import LogicalLine
-from plan_rules.extract.numbers import CHINESE, DIGITS, PEOPLE_UNIT, to_count, to_days
-from plan_rules.extract.officers import find_certified, find_groups, find_registered
-from plan_rules.extract.parts import find_parts
-from plan_rules.extract.percentages import find_percentages
-from plan_rules.model import (AnnexRef, Approval, DocumentEvidence, Filing, Formula, FormulaTerm, IndustryCount,
-                              InspectedUnit, Issuer, Plan, PrintedPercent, Split, StaffGroup, Visit, WorkItem)
+from plan_rules.extract import categories, evidence, inspections, metadata, officers
+from plan_rules.extract.document import Document, build_document
+from plan_rules.extract.formulas import Formula, find_formulas
+from plan_rules.extract.layout import Line
+from plan_rules.extract.mentions import Mention, statements
+from plan_rules.extract.numbers import to_days
+from plan_rules.extract.percentages import Percent, find_percentages
+from plan_rules.extract.reconcile import Reading, reconcile
+from plan_rules.extract.tables import read_tables
+from plan_rules.extract.text import Found
+from plan_rules.method import BY_KEY, FIGURES, name_of
+from plan_rules.model import (AnnexRef, Approval, Blank, DocumentEvidence, Filing, Formula as PlanFormula, FormulaTerm,
+                              IndustryCount, InspectedUnit, Issuer, Plan, PrintedPercent, Restatement, Split, StaffGroup,
+                              Truncation, Uncertainty, Visit, WorkItem)
 from plan_rules.sourcemap import SourceMap
 
 
-_COUNT_AND_UNIT = re.compile(rf"(?:{DIGITS}|{CHINESE})\s*{PEOPLE_UNIT}?")
+@dataclass
+class Built:
+    plan: Plan
+    sourcemap: SourceMap
+    readings: dict[str, Reading] = field(default_factory=dict)
+    truncation: evidence.Truncation | None = None
 
 
 class _Recorder:
@@ -33,110 +43,119 @@ class _Recorder:
     def __init__(self) -> None:
         self.sourcemap = SourceMap()
 
-    def place(self, path: str, found: Found | None) -> None:
+    def found(self, path: str, found: Found | None) -> None:
         if found is not None:
             self.sourcemap.record(path, found.location)
 
-    def at(self, path: str, line: LogicalLine, offset: int) -> None:
-        self.sourcemap.record(path, line.locate(offset))
+    def at(self, path: str, text, offset: int) -> None:
+        self.sourcemap.record(path, text.locate(offset))
 
 
-def build_plan(lines: list[LogicalLine]) -> tuple[Plan, SourceMap]:
+def build_plan(lines: list[Line]) -> Built:
+    document = build_document(lines)
     record = _Recorder()
     plan = Plan()
-    formulas = {id(line): find_formulas(line) for line in lines if "=" in line.text}
-    _metadata(plan, lines, record)
-    _workdays(plan, lines, formulas, record)
-    _name_supervision_operands(plan, formulas)
-    _officers(plan, lines, formulas, record)
-    _inspections(plan, lines, record)
-    _annexes(plan, lines, record)
-    _evidence(plan, lines, formulas, record)
-    return plan, record.sourcemap
+    title = _metadata(plan, document, record)
+    stated, formulas, percents = _read_lines(document)
+    tables = read_tables(document)
+    stated += tables.mentions
+    formulas += tables.formulas
+    percents += tables.percents
+    lists = _choose_lists(categories.prose_lists(document) + tables.lists)
+    for found in lists.values():
+        stated += found.totals
+    readings = reconcile(stated, formulas)
+    uncertain: list[Uncertainty] = []
+    _figures(plan, readings, record, uncertain)
+    _items(plan, lists, record, uncertain)
+    _splits(plan, document, readings, lists, record, uncertain)
+    _percentages(plan, percents, record)
+    _officers(plan, document, readings, formulas, record, uncertain)
+    _inspections(plan, document, record, uncertain)
+    _annexes(plan, document, title, record)
+    truncation = _evidence(plan, document, formulas, readings, title, record, uncertain)
+    return Built(plan, record.sourcemap, readings, truncation)
 
 
-def _metadata(plan: Plan, lines, record: _Recorder) -> None:
-    title = metadata.find_title(lines)
+def _read_lines(document: Document) -> tuple[list[Mention], list[Formula], list[Percent]]:
+    stated, formulas, percents = [], [], []
+    headings = {heading.index: heading for heading in document.headings}
+    for index, line in enumerate(document.lines):
+        if line.is_row:
+            continue
+        section = document.figure_section(index)
+        heading = headings.get(index)
+        title_span = (heading.body, heading.body + len(heading.title)) if heading else None
+        stated += statements(line.text, index, title_span)
+        found = find_formulas(line.text, index, section[0] if len(section) == 1 else None)
+        formulas += found
+        percents += find_percentages(line.text, index, found, section)
+    return stated, formulas, percents
+
+
+def _choose_lists(lists: list[categories.ItemList]) -> dict[str, categories.ItemList]:
+    """Per category, the list with the most items (a summary line lists none); the totals of
+    every list of that category are kept as mentions of its figure."""
+    chosen: dict[str, categories.ItemList] = {}
+    for found in lists:
+        best = chosen.get(found.category)
+        if best is None or len(found.items) > len(best.items):
+            if best is not None:
+                found.totals = best.totals + found.totals
+                found.total_splits = found.total_splits or best.total_splits
+            chosen[found.category] = found
+        else:
+            best.totals += found.totals
+    return chosen
+
+
+def _metadata(plan: Plan, document: Document, record: _Recorder) -> metadata.Title | None:
+    title = metadata.find_title(document)
     if title:
         plan.title = title.value
-        record.place("title", title)
-    issuer = metadata.find_issuer(lines, title)
+        record.found("title", title.found)
+    issuer = metadata.find_issuer(document, title)
     if issuer:
         plan.issuer = Issuer(name=issuer.name, level=issuer.level)
-        record.place("issuer", issuer.found)
-    year = metadata.find_year(lines, title)
+        record.found("issuer", issuer.found)
+    year = metadata.find_year(document, title)
     if year:
         plan.year = year.value
-        record.place("year", year)
-    number = metadata.find_document_number(lines)
+        record.found("year", year)
+    number = metadata.find_document_number(document)
     if number:
         plan.document_number = number.value
-        record.place("document_number", number)
-    for index, citation in enumerate(metadata.find_basis(lines, title)):
+        record.found("document_number", number)
+    for index, citation in enumerate(metadata.find_basis(document, title)):
         plan.basis.append(citation.value)
-        record.place(f"basis[{index}]", citation)
-    approval = metadata.find_approval(lines)
+        record.found(f"basis[{index}]", citation)
+    approval = metadata.find_approval(document)
     if approval:
         plan.approval = Approval(**approval[1])
-        record.place("approval", approval[0])
-    filing = metadata.find_filing(lines)
+        record.found("approval", approval[0])
+    filing = metadata.find_filing(document)
     if filing:
         plan.filing = Filing(**filing[1])
-        record.place("filing", filing[0])
+        record.found("filing", filing[0])
+    return title
 
 
-def _workdays(plan: Plan, lines, formulas, record: _Recorder) -> None:
-    workdays = plan.workdays
-    categories = find_categories(lines, formulas)
-    for figure in WORKDAY_FIGURES:
-        found = find_figure(lines, figure, formulas, to_days)
-        if figure in (OTHER, NON) and _category_total(categories.get(figure.key)) is not None:
-            found = _category_total(categories[figure.key])     # the total its items add up to
-        if found is None:
+def _figures(plan: Plan, readings: dict[str, Reading], record: _Recorder, uncertain: list[Uncertainty]) -> None:
+    for figure in FIGURES:
+        reading = readings.get(figure.key)
+        if reading is None or reading.chosen is None:
             continue
-        _set_path(plan, figure.path, found.value)
-        record.place(figure.path, found)
-    for kind, category in categories.items():
-        name = "other_enforcement" if kind == "O" else "non_enforcement"
-        target = getattr(workdays, name)
-        for index, item in enumerate(category.items):
-            path = f"workdays.{name}.items[{index}]"
-            target.items.append(WorkItem(label=item.label, days=item.days,
-                                         splits=[Split(unit=unit, days=days) for unit, days, _ in item.splits]))
-            record.at(path, item.line, item.label_offset)
-            record.at(f"{path}.label", item.line, item.label_offset)
-            if item.days_offset is not None:
-                record.at(f"{path}.days", item.line, item.days_offset)
-            for split_index, (_, _, offset) in enumerate(item.splits):
-                record.at(f"{path}.splits[{split_index}]", item.line, offset)
-            if item.formula is not None:
-                item.formula.result_figure = f"{path}.days"
-    for index, percent in enumerate(find_percentages(lines)):
-        workdays.percentages.append(PrintedPercent(subject=percent.subject, value=percent.value, base=percent.base))
-        record.at(f"workdays.percentages[{index}]", percent.line, percent.offset)
-
-
-def _name_supervision_operands(plan: Plan, formulas) -> None:
-    """S = T − O − X printed without labels ("2510-1000-900=610"): the operands are T, O and X
-    in the method's order — or X before O when their values say so, so that WD013 compares
-    each operand with the right figure."""
-    workdays = plan.workdays
-    other, non = workdays.other_enforcement.stated_total, workdays.non_enforcement.stated_total
-    for formula in (f for found in formulas.values() for f in found):
-        terms = formula.terms
-        if formula.result_figure != "workdays.supervision" or [t.op for t in terms] != ["+", "-", "-"] \
-                or any(term.figure for term in terms):
+        value = to_days(reading.chosen.value) if figure.key != "N" else int(reading.chosen.value)
+        if value is None:
             continue
-        swapped = other != non and terms[1].value == non and terms[2].value == other
-        terms[0].figure = "workdays.total"
-        terms[1].figure = OTHER.path if not swapped else NON.path
-        terms[2].figure = NON.path if not swapped else OTHER.path
+        _set_path(plan, figure.path, value)
+        record.found(figure.path, _found(reading.chosen))
+        if not reading.certain:
+            uncertain.append(Uncertainty(path=figure.path, reason=f"{figure.name}仅按算式中的位置推断"))
 
 
-def _category_total(category: FoundCategory | None) -> Found | None:
-    if category is None or category.total is None:
-        return None
-    return Found(category.total, category.total_line, category.total_offset)
+def _found(mention: Mention) -> Found:
+    return Found(mention.value, mention.text, mention.offset)
 
 
 def _set_path(plan: Plan, path: str, value) -> None:
@@ -147,73 +166,131 @@ def _set_path(plan: Plan, path: str, value) -> None:
     setattr(target, name, value)
 
 
-def _total_formula(formulas) -> PrintedFormula | None:
-    return next((f for found in formulas.values() for f in found if f.result_figure == "workdays.total"), None)
+def _items(plan: Plan, lists: dict[str, categories.ItemList], record: _Recorder, uncertain: list[Uncertainty]) -> None:
+    for key, name in (("O", "other_enforcement"), ("X", "non_enforcement")):
+        found = lists.get(key)
+        if found is None:
+            continue
+        target = getattr(plan.workdays, name)
+        for index, item in enumerate(found.items):
+            path = f"workdays.{name}.items[{index}]"
+            target.items.append(WorkItem(label=item.label, days=to_days(item.days) if item.days is not None else None,
+                                         splits=[Split(unit=s.unit, days=to_days(s.days)) for s in item.splits.parts]))
+            record.at(path, item.text, item.label_offset)
+            record.at(f"{path}.label", item.text, item.label_offset)
+            if item.days_offset is not None:
+                record.at(f"{path}.days", item.days_text or item.text, item.days_offset)
+            for split_index, split in enumerate(item.splits.parts):
+                record.at(f"{path}.splits[{split_index}]", item.text, split.offset)
+            if item.splits.partial:
+                uncertain.append(Uncertainty(path=f"{path}.splits", reason=f"“{item.label}”的分解可能未读全"))
 
 
-def _officers(plan: Plan, lines, formulas, record: _Recorder) -> None:
-    officers = plan.officers
-    counted = find_figure(lines, OFFICERS, formulas, to_count)
-    total_formula = _total_formula(formulas)
-    for term in (total_formula.terms if total_formula else ()):
-        # N and d printed only as operands of T = d × N.
-        if term.figure == "officers.counted" and counted is None:
-            counted = Found(to_count(str(term.value)), total_formula.line, term.offset)
-        if term.figure == "workdays.per_person" and plan.workdays.per_person is None:
-            plan.workdays.per_person = to_days(str(term.value))
-            record.at("workdays.per_person", total_formula.line, term.offset)
-    if counted is not None and counted.value is not None:
-        officers.counted = counted.value
-        record.place("officers.counted", counted)
-    places = [(counted.line, counted.offset)] if counted else []
-    if total_formula is not None:
-        places += [(total_formula.line, term.offset) for term in total_formula.terms if term.figure == "officers.counted"]
-    for index, group in enumerate(_groups_after(places)):
-        officers.groups.append(StaffGroup(name=group.name, count=group.count))
-        record.at(f"officers.groups[{index}]", group.line, group.offset)
-    for name, found in (("certified", find_certified(lines)), ("registered", find_registered(lines))):
+def _splits(plan: Plan, document: Document, readings, lists, record: _Recorder, uncertain: list[Uncertainty]) -> None:
+    """Per-unit splits printed after T, after O's or X's total, and after S (其中…)."""
+    for key, path in (("T", "workdays.total_splits"), ("S", "workdays.supervision_splits")):
+        reading = readings.get(key)
+        if reading is None or reading.chosen is None:
+            continue
+        splits = _splits_after(reading)
+        if splits is not None:
+            _set_splits(plan, path, splits, reading.chosen.text, record, uncertain)
+    for key, name in (("O", "other_enforcement"), ("X", "non_enforcement")):
+        found = lists.get(key)
+        if found is not None and found.total_splits is not None and found.totals:
+            _set_splits(plan, f"workdays.{name}.splits", found.total_splits, found.totals[0].text, record, uncertain)
+
+
+def _splits_after(reading: Reading) -> categories.Splits | None:
+    for mention in sorted(reading.mentions, key=lambda m: (m.line, m.offset)):
+        text = mention.text.text
+        start = text.find("其中", mention.offset, mention.offset + 24)
+        if start >= 0 and "=" not in text[mention.offset:start] and not any(
+                word in text[mention.offset:start] for word in ("重点", "一般")):
+            splits = categories.read_splits(mention.text, start + 2, len(text))
+            if splits.parts:
+                return splits
+    return None
+
+
+def _set_splits(plan: Plan, path: str, splits: categories.Splits, text, record: _Recorder, uncertain) -> None:
+    target = [Split(unit=s.unit, days=to_days(s.days)) for s in splits.parts]
+    _set_path(plan, path, target)
+    for index, split in enumerate(splits.parts):
+        record.at(f"{path}[{index}]", text, split.offset)
+    if splits.partial:
+        uncertain.append(Uncertainty(path=path, reason="分解可能未读全"))
+
+
+def _percentages(plan: Plan, percents: list[Percent], record: _Recorder) -> None:
+    for index, percent in enumerate(sorted(percents, key=lambda p: (p.line, p.offset))):
+        plan.workdays.percentages.append(PrintedPercent(subject=percent.subject, value=percent.value, base=percent.base))
+        record.at(f"workdays.percentages[{index}]", percent.text, percent.offset)
+
+
+def _officers(plan: Plan, document: Document, readings, formulas: list[Formula], record: _Recorder, uncertain) -> None:
+    reading = readings.get("N")
+    breakdown = officers.Breakdown()
+    if reading is not None:
+        for mention in sorted(reading.mentions, key=lambda m: (m.how != "statement", m.line, m.offset)):
+            breakdown = _breakdown_after(mention, formulas)
+            if breakdown.groups:
+                break
+    for index, group in enumerate(breakdown.groups):
+        plan.officers.groups.append(StaffGroup(name=group.name, count=group.count))
+        record.at(f"officers.groups[{index}]", group.text, group.offset)
+    if breakdown.partial and breakdown.groups:
+        uncertain.append(Uncertainty(path="officers.groups", reason="人员构成可能未读全"))
+    texts = [line.text for line in document.lines if not line.is_row]
+    for name, found in (("certified", officers.find_certified(texts)), ("registered", officers.find_registered(texts))):
         if found is not None:
-            setattr(officers, name, found.value)
-            record.place(f"officers.{name}", found)
+            setattr(plan.officers, name, found.value)
+            record.found(f"officers.{name}", found)
 
 
-def _groups_after(places):
-    """The breakdown follows N's number and unit: "12人（行政编制3人；…）"."""
-    return find_groups([(line, _after_count(line.text, offset)) for line, offset in places])
+def _breakdown_after(mention: Mention, formulas: list[Formula]) -> officers.Breakdown:
+    for formula in formulas:
+        for term in formula.terms:
+            if term.key == "N" and formula.text is mention.text and term.offset == mention.offset and term.note:
+                return officers.find_groups_in_note(formula.text, term.note_offset, term.note_offset + len(term.note))
+    text = mention.text.text
+    unit_end = mention.offset
+    while unit_end < len(text) and (text[unit_end].isdigit() or text[unit_end] in "零〇一二两三四五六七八九十百"):
+        unit_end += 1
+    if unit_end < len(text) and text[unit_end] in "人名位":
+        unit_end += 1
+    return officers.find_groups(mention.text, unit_end)
 
 
-def _after_count(text: str, offset: int) -> int:
-    match = _COUNT_AND_UNIT.match(text, offset)
-    return match.end() if match else offset
-
-
-def _inspections(plan: Plan, lines, record: _Recorder) -> None:
+def _inspections(plan: Plan, document: Document, record: _Recorder, uncertain) -> None:
     for name, kind in (("key_inspections", inspections.KEY), ("general_inspections", inspections.GENERAL)):
         target = getattr(plan, name)
-        arrangement = inspections.find_arrangement(lines, kind)
+        arrangement = inspections.find_arrangement(document, kind)
         if arrangement.unit_count is not None:
             target.unit_count = arrangement.unit_count.value
-            record.place(f"{name}.unit_count", arrangement.unit_count)
+            record.found(f"{name}.unit_count", arrangement.unit_count)
         for index, found in enumerate(arrangement.other_counts):
             target.other_counts.append(found.value)
-            record.place(f"{name}.other_counts[{index}]", found)
+            record.found(f"{name}.other_counts[{index}]", found)
         for index, (industry, found) in enumerate(arrangement.by_industry):
             target.by_industry.append(IndustryCount(industry=industry, count=found.value))
-            record.place(f"{name}.by_industry[{index}]", found)
+            record.found(f"{name}.by_industry[{index}]", found)
+        if arrangement.industries_partial and arrangement.by_industry:
+            uncertain.append(Uncertainty(path=f"{name}.by_industry", reason="分行业户数可能未读全"))
     general = plan.general_inspections
-    units, officers = inspections.find_random(lines)
-    pool, ratio = inspections.find_pool_and_ratio(lines)
-    for field_name, found in (("random_units", units), ("random_officers", officers), ("pool_size", pool), ("ratio", ratio)):
+    units, random_officers = inspections.find_random(document)
+    pool, ratio = inspections.find_pool_and_ratio(document, inspections.general_section(document))
+    for field_name, found in (("random_units", units), ("random_officers", random_officers), ("pool_size", pool), ("ratio", ratio)):
         if found is not None:
             setattr(general, field_name, found.value)
-            record.place(f"general_inspections.{field_name}", found)
+            record.found(f"general_inspections.{field_name}", found)
 
 
-def _annexes(plan: Plan, lines, record: _Recorder) -> None:
-    found = annex_module.find_annexes(lines, plan.year)
+def _annexes(plan: Plan, document: Document, title: metadata.Title | None, record: _Recorder) -> None:
+    found = annex_module.find_annexes(document, plan.year, _line_of(document, title) if title else None)
     for index, reference in enumerate(found.references):
         plan.annexes.append(AnnexRef(label=reference.label, title=reference.title, provided=reference.provided))
-        record.place(f"annexes[{index}]", reference.found)
+        record.found(f"annexes[{index}]", reference.found)
     for name, rows in (("key_inspections", found.key_units), ("general_inspections", found.general_units)):
         if rows is None:
             continue
@@ -222,35 +299,61 @@ def _annexes(plan: Plan, lines, record: _Recorder) -> None:
             path = f"{name}.units[{index}]"
             units.append(InspectedUnit(name=row.name, industry=row.industry, reason=row.reason,
                                        justification=row.justification, visits=[Visit(**visit) for visit in row.visits]))
-            record.place(path, row.found)
-            record.place(f"{path}.name", row.found)
+            record.found(path, row.found)
+            record.found(f"{path}.name", row.found)
             for visit_index, (month_place, officers_place) in enumerate(row.visit_places):
-                record.place(f"{path}.visits[{visit_index}]", month_place)
-                record.place(f"{path}.visits[{visit_index}].officers", officers_place)
+                record.found(f"{path}.visits[{visit_index}]", month_place)
+                record.found(f"{path}.visits[{visit_index}].officers", officers_place)
         getattr(plan, name).units = units
     if found.roster is not None:
         plan.officers.roster_count = found.roster.value
-        record.place("officers.roster_count", found.roster)
+        record.found("officers.roster_count", found.roster)
 
 
-def _evidence(plan: Plan, lines, formulas, record: _Recorder) -> None:
-    evidence = DocumentEvidence()
-    index = 0
-    for line in lines:
-        for formula in formulas.get(id(line), ()):
-            evidence.formulas.append(Formula(
-                text=formula.text, result=formula.result, result_figure=formula.result_figure,
-                terms=[FormulaTerm(op=term.op, value=term.value, figure=term.figure) for term in formula.terms]))
-            record.at(f"document.formulas[{index}]", line, formula.start)
-            index += 1
+def _line_of(document: Document, title: metadata.Title) -> int:
+    return next((index for index, line in enumerate(document.lines) if line.text is title.found.text), title.last_line)
+
+
+def _evidence(plan: Plan, document: Document, formulas: list[Formula], readings, title, record: _Recorder,
+              uncertain: list[Uncertainty]) -> evidence.Truncation | None:
+    proof = DocumentEvidence()
+    for formula in (f for f in formulas if f.terms):
+        path = f"document.formulas[{len(proof.formulas)}]"
+        proof.formulas.append(PlanFormula(
+            text=formula.printed, result=formula.result,
+            result_figure=BY_KEY[formula.result_key].path if formula.result_key else None,
+            terms=[FormulaTerm(op=term.op, value=term.value, figure=BY_KEY[term.key].path if term.key else None)
+                   for term in formula.terms]))
+        record.at(path, formula.text, formula.start)
+        for index, (term, binding) in enumerate(zip(formula.terms, formula.bindings)):
+            if binding == "position":
+                uncertain.append(Uncertainty(path=f"{path}.terms[{index}]",
+                                             reason=f"运算项 {term.value} 仅按位置推断为{name_of(BY_KEY[term.key].path)}"))
+    for key in sorted(readings):
+        for mention in readings[key].restated:
+            first = readings[key].chosen
+            path = f"document.restatements[{len(proof.restatements)}]"
+            proof.restatements.append(Restatement(figure=BY_KEY[key].path, value=mention.value, first_value=first.value,
+                                                  place=mention.location().describe(), first_place=first.location().describe()))
+            record.at(path, mention.text, mention.offset)
+    for index, blank in enumerate(evidence.find_blanks(document)):
+        proof.blanks.append(Blank(text=blank.value))
+        record.found(f"document.blanks[{index}]", blank)
     workdays = plan.workdays
-    calculation = [workdays.total, workdays.other_enforcement.stated_total,
-                   workdays.non_enforcement.stated_total, workdays.supervision]
+    calculation = [workdays.total, workdays.other_enforcement.stated_total, workdays.non_enforcement.stated_total,
+                   workdays.supervision]
     found = {part for part, present in (
         ("officers", plan.officers.counted is not None),
         ("workday_calculation", sum(value is not None for value in calculation) >= 2),
         ("key_arrangements", plan.key_inspections.unit_count is not None or plan.key_inspections.units is not None),
         ("general_arrangements", plan.general_inspections.unit_count is not None or plan.general_inspections.units is not None),
         ("basis", bool(plan.basis))) if present}
-    evidence.parts = find_parts(lines, found)
-    plan.document = evidence
+    proof.parts = evidence.find_parts(document, found)
+    truncation = evidence.find_truncation(document, proof.parts, title is not None)
+    if truncation is not None:
+        proof.truncation = Truncation(stops_at=truncation.stops_at, end_missing=truncation.end_missing,
+                                      start_missing=truncation.start_missing)
+        record.found("document.truncation", truncation.found)
+    proof.uncertain = uncertain
+    plan.document = proof
+    return truncation

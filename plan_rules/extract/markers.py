@@ -1,7 +1,7 @@
-"""List and heading markers: 一、 （一） (1) 1. 1、 ① 第一部分, and numbered table rows.
+"""List and heading markers: 第一部分 一、 （一） (1) 1. 1、 1) ① - •, in normalised text.
 
 Plans nest these freely (the seed puts "（2）" between "（一）" and "1."), so the extractor
-compares marker *styles*, never numbers. Text is normalized (full-width → ASCII) first.
+compares marker *styles*, never numbers.
 """
 from __future__ import annotations
 
@@ -10,21 +10,23 @@ import re
 _CN = "一二三四五六七八九十"
 _MARKER = re.compile(rf"""^\s*(?:
     (?P<part>第[{_CN}]+(?:部分|章|节)\s*)|
-    (?P<cn_comma>[{_CN}]+\s*[、.](?!\d))|
-    (?P<cn_paren>\(\s*[{_CN}]+\s*\))|
+    (?P<cn_comma>[{_CN}]{{1,3}}\s*[、.](?![\d{_CN}]))|
+    (?P<cn_paren>\(\s*[{_CN}]{{1,3}}\s*\))|
     (?P<num_paren>\(\s*\d{{1,2}}\s*\))|
     (?P<circled>[\u2460-\u2473])|
-    (?P<num_dot>\d{{1,2}}\s*[.、](?!\d))|
+    (?P<num_dot>\d{{1,2}}\s*[.、](?![\d、]))|
     (?P<num_half>\d{{1,2}}\s*\)(?!\d))|
-    (?P<row_cn>[{_CN}]+\s*\t)|
-    (?P<row_num>\d{{1,3}}\s*\t)
+    (?P<bullet>[-•·*]\s+)
 )\s*""", re.X)
 
-# Lower rank = higher level. Rows of a table rank like the list style they stand for.
-_RANK = {"part": 0, "cn_comma": 1, "row_cn": 1, "cn_paren": 2, "num_paren": 3, "num_dot": 3,
-         "num_half": 3, "row_num": 3, "circled": 4}
-# Lines that open a new block even without a marker: annexes, totals, notes.
-_BLOCK_WORD = re.compile(r"^\s*(?:附表|附件|合计|总计|小计|共计|以上|注[:：]|说明|备注|特此)")
+# Lower rank = higher level.
+_RANK = {"part": 0, "cn_comma": 1, "cn_paren": 2, "num_paren": 3, "num_dot": 3, "num_half": 3,
+         "circled": 4, "bullet": 4}
+HEADING_STYLES = ("part", "cn_comma", "cn_paren")
+# A marker inside a line that starts another item of a run ("…；2.实施行政许可…", "具体为：1.…"):
+# after a clause end or a day unit, a number and its dot or parentheses. Only markers that
+# continue the run's numbering count (categories.py), so "…备案40个工作日" is no marker.
+RUN_MARKER = re.compile(r"(?<=[;。,、):.日天个])\s*(?P<marker>\(\s*(?P<p>\d{1,2})\s*\)|(?P<n>\d{1,2})\s*[.、](?!\d)|(?P<c>[\u2460-\u2473]))")
 
 
 def strip_marker(text: str) -> tuple[str | None, int]:
@@ -35,9 +37,29 @@ def strip_marker(text: str) -> tuple[str | None, int]:
     return match.lastgroup, match.end()
 
 
+def marker_number(text: str) -> int | None:
+    """The number a marker counts with ("（三）" → 3, "10." → 10), None for bullets."""
+    match = _MARKER.match(text)
+    if match is None or match.lastgroup == "bullet":
+        return None
+    digits = re.search(r"\d+", match.group())
+    if digits:
+        return int(digits.group())
+    if match.lastgroup == "circled":
+        return ord(match.group().strip()) - 0x2460 + 1
+    numeral = re.search(rf"[{_CN}]+", match.group())
+    return _chinese_small(numeral.group()) if numeral else None
+
+
+def _chinese_small(text: str) -> int | None:
+    values = {c: i + 1 for i, c in enumerate(_CN[:9])}
+    if text == "十":
+        return 10
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (values.get(tens, 1) if tens else 1) * 10 + (values.get(ones, 0) if ones else 0)
+    return values.get(text)
+
+
 def rank(style: str | None) -> int:
     return _RANK.get(style, 9)
-
-
-def starts_new_block(text: str) -> bool:
-    return _MARKER.match(text) is not None or _BLOCK_WORD.match(text) is not None

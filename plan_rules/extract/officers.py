@@ -1,78 +1,111 @@
-"""Officer details beyond N: the per-category breakdown ("行政编制3人；专门执法机构事业编制9人"),
-the certified (具有执法资格) and registered (在编) counts that ST002/ST003 compare with N.
+"""Officer details beyond N: the per-category breakdown ("其中行政编制3人、专门执法机构事业编制
+9人"), and the certified (具有执法资格) and registered (在编) counts that ST002/ST003 compare
+with N.
 
-The breakdown is read from the parenthesis or 其中 clause that follows N, or from the
-annotation of the total's formula ("249日×12人（行政编制3人；…）=2988日"), where the seed
-prints it.
+The breakdown follows N's figure: a parenthesis, a 其中 clause or a colon
+("…32人：局机关执法人员8人，市…支队24人"), or the note of N's operand in the total's formula
+("249日×12人（行政编制3人；专门执法机构事业编制9人）"). Groups are read one by one while each
+piece is a name and a count; a piece that ends in a count but is not read as one makes the
+breakdown partial (ST001 then says at most a warning).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from plan_rules.extract.figures import Found
-from plan_rules.extract.lines import LogicalLine
-from plan_rules.extract.numbers import CHINESE, DIGITS, PEOPLE_UNIT, to_count
+from plan_rules.extract.numbers import CHINESE, DIGITS, to_count
+from plan_rules.extract.text import Found, Text
 
-_COUNT = rf"(?P<n>{DIGITS}|{CHINESE})\s*{PEOPLE_UNIT}"
-_BREAKDOWN = re.compile(r"\(([^()]*)\)|其中:?([^。]*)")
-_GROUP = re.compile(rf"^\s*(?:其中)?\s*:?\s*(?P<name>[\u4e00-\u9fff]{{2,20}}?)\s*(?:[:为有])?\s*{_COUNT}\s*$")
-_GROUP_NAME = re.compile(r"编制|人员|公务员|聘用|参公|工勤|科|室|队|中心|站|所")
-_PIECES = re.compile(r"[;,，；、]")
-_CERTIFIED = re.compile(rf"(?:具有?|取得|持有?)(?:行政)?执法(?:资格|证件?)(?:的)?(?:人员)?(?:共|有|为)?\s*{_COUNT}")
-_REGISTERED = (re.compile(rf"(?:在编|在册|在岗|实有)(?:在岗)?(?:人员|干部职工|职工|干部)?(?:共|有|为)?\s*{_COUNT}"),
+_COUNT = rf"(?P<n>{DIGITS}|{CHINESE})\s*(?:人|名|位)"
+_BREAKDOWN = re.compile(r"\s*(?:\((?P<paren>[^()]*)\)|[,:]?\s*其中\s*:?|:)")
+_GROUP = re.compile(rf"^\s*(?P<name>[\u4e00-\u9fff]{{2,24}}?)\s*(?:[:为有共])?\s*{_COUNT}\s*(?:\([^()]*\))?\s*$")
+_ENDS_WITH_COUNT = re.compile(rf"{_COUNT}\s*(?:\([^()]*\))?\s*$")
+_PIECES = re.compile(r"[;,、]")
+_CERTIFIED = (re.compile(rf"(?:具有?|取得|持有?)(?:行政)?执法(?:资格|证件?)(?:的)?(?:人员)?(?:共|有|为)?\s*{_COUNT}"),
+              re.compile(rf"有执法资格的人员\s*{_COUNT}"))
+_REGISTERED = (re.compile(rf"(?:在编|在册|在岗|实有)(?:在岗)?(?:有执法资格的)?(?:人员|干部职工|职工|干部)(?:共|有|为)?\s*{_COUNT}"),
                re.compile(rf"(?:核定)?编制(?:人数|数)(?:为|是)?\s*{_COUNT}"))
 
 
-@dataclass(frozen=True)
+@dataclass
 class Group:
     name: str
     count: int
-    line: LogicalLine
+    text: Text
     offset: int
 
 
-def find_groups(places: list[tuple[LogicalLine, int]]) -> list[Group]:
-    """The first breakdown found right after one of `places` (line, offset after a figure)."""
-    for line, offset in places:
-        breakdown = _BREAKDOWN.match(line.text, offset + _spaces(line.text, offset))
-        if breakdown is None:
-            continue
-        inner = 1 if breakdown.group(1) is not None else 2
-        groups = list(_groups_in(line, breakdown.start(inner), breakdown.end(inner)))
-        if groups:
-            return groups
-    return []
+@dataclass
+class Breakdown:
+    groups: list[Group] = field(default_factory=list)
+    partial: bool = False
 
 
-def _spaces(text: str, offset: int) -> int:
-    return len(text[offset:]) - len(text[offset:].lstrip(" ,，、"))
+def find_groups(text: Text, after: int) -> Breakdown:
+    """The breakdown right after N's figure and unit at `after` in `text`."""
+    source = text.text
+    match = _BREAKDOWN.match(source, after)
+    if match is None:
+        return Breakdown()
+    if match.group("paren") is not None:
+        start, end = match.start("paren"), match.end("paren")
+    else:
+        start = match.end()
+        end = _clause_end(source, start)
+    return _groups_in(text, start, end)
 
 
-def _groups_in(line: LogicalLine, start: int, end: int):
+def _clause_end(source: str, start: int) -> int:
+    """The end of the breakdown: a full stop or semicolon outside parentheses, or a closing
+    parenthesis that was opened before it."""
+    depth = 0
+    for index in range(start, len(source)):
+        char = source[index]
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                return index
+            depth -= 1
+        elif char in "。;" and depth == 0:
+            return index
+    return len(source)
+
+
+def find_groups_in_note(text: Text, start: int, end: int) -> Breakdown:
+    return _groups_in(text, start, end)
+
+
+def _groups_in(text: Text, start: int, end: int) -> Breakdown:
+    breakdown = Breakdown()
     position = start
-    for piece in _PIECES.split(line.text[start:end]):
+    for piece in _PIECES.split(text.text[start:end]):
         match = _GROUP.match(piece)
-        if match and _GROUP_NAME.search(match.group("name")):
-            count = to_count(match.group("n"))
-            if count is not None:
-                offset = position + match.start("name")
-                yield Group(line.raw[offset:offset + len(match.group("name"))], count, line, offset)
+        count = to_count(match.group("n")) if match else None
+        if count is None:
+            breakdown.partial = breakdown.partial or bool(_ENDS_WITH_COUNT.search(piece)) or not breakdown.groups
+            break
+        offset = position + match.start("name")
+        breakdown.groups.append(Group(text.original(offset, offset + len(match.group("name"))), count, text, offset))
         position += len(piece) + 1
+    if not breakdown.groups:
+        breakdown.partial = False
+    return breakdown
 
 
-def find_certified(lines: list[LogicalLine]) -> Found | None:
-    return _first_count(lines, (_CERTIFIED,))
+def find_certified(texts: list[Text]) -> Found | None:
+    return _first_count(texts, _CERTIFIED)
 
 
-def find_registered(lines: list[LogicalLine]) -> Found | None:
-    return _first_count(lines, _REGISTERED)
+def find_registered(texts: list[Text]) -> Found | None:
+    return _first_count(texts, _REGISTERED)
 
 
-def _first_count(lines: list[LogicalLine], patterns) -> Found | None:
-    for line in lines:
+def _first_count(texts: list[Text], patterns) -> Found | None:
+    for text in texts:
         for pattern in patterns:
-            match = pattern.search(line.text)
-            if match and (count := to_count(match.group("n"))) is not None:
-                return Found(count, line, match.start("n"))
+            for match in pattern.finditer(text.text):
+                count = to_count(match.group("n"))
+                if count is not None:
+                    return Found(count, text, match.start("n"))
     return None

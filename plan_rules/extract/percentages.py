@@ -1,8 +1,14 @@
-"""Printed percentages: "重点检查工作日：200日，占比68.96%", "占监督检查工作日的31%".
+"""Printed percentages: "重点检查工作日620日，占监督检查工作日的68.89%", "占比68.96%",
+"约占监督检查工作日的七成（70.0%）", "以上共计4,080个工作日，占总法定工作日的34%".
 
-The subject is the nearest workday label before the number in the same clause; the base is
-named only when the text says it ("占监督检查工作日的…" → supervision, "占总法定工作日…" →
-total), otherwise WD010 infers it. The value keeps its printed digits ("69.00").
+The subject is the figure the sentence is about: the nearest wording before the number that
+is not the base, or the result of a formula the share follows ("…=1300个，占总法定工作日的
+26%"), or else the figure of the section ("合计720个工作日，占…" under 其他执法工作日). The
+base is the one the text names ("占总法定工作日的" → total, "占监督检查工作日的" → supervision,
+"占在编人员的" → registered staff). Where the text names none, the base of a neighbouring
+percentage in the same paragraph that names one is taken and said to be taken (RULES.md,
+WD010); where none does, the base stays open and WD010 tries both.
+The value keeps its printed digits ("69.00").
 """
 from __future__ import annotations
 
@@ -10,51 +16,95 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from plan_rules.extract.labels import ANY_WORKDAY_LABEL, workday_path
-from plan_rules.extract.lines import LogicalLine
-from plan_rules.extract.numbers import to_decimal
+from plan_rules.extract.formulas import Formula
+from plan_rules.extract.text import Text
+from plan_rules.method import ANY_LABEL
 
-_PERCENT = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*%")   # from a run's start: see numbers.DIGITS
-_CLAUSE_START = re.compile(r"[。;；]")
-_BASE = re.compile(r"占(?:全部|全年)?(?:(?P<supervision>监督检查工作日)|(?P<total>总法定工作日|总工作日))")
-_SUBJECTS = {"workdays.key": "key", "workdays.general": "general", "workdays.reserve": "reserve",
-             "workdays.supervision": "supervision", "workdays.other_enforcement.stated_total": "other_enforcement",
-             "workdays.non_enforcement.stated_total": "non_enforcement"}
-_SUBJECT_REACH = 40
+_PERCENT = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*%")
+_SENTENCE_END = re.compile(r"[。;]")
+_BASE = re.compile(r"占(?:全部|全年|全局)?(?P<base>" + ANY_LABEL.pattern.replace("(?P<", "(?P<b_") + r"|(?:在编|在册|在岗)[\u4e00-\u9fff]{0,8}?人员)")
+_SUBJECTS = {"K": "key", "G": "general", "R": "reserve", "S": "supervision", "O": "other_enforcement",
+             "X": "non_enforcement", "N": "officers"}
+_BASES = {"S": "supervision", "T": "total"}
 
 
-@dataclass(frozen=True)
-class FoundPercent:
-    subject: str
+@dataclass
+class Percent:
+    subject: str              # PercentSubject of the model
     value: Decimal
-    base: str | None
-    line: LogicalLine
+    base: str | None          # PercentBase of the model, or None when open
+    base_from: str            # "named", "neighbour", ""
+    line: int
+    text: Text
     offset: int
 
 
-def find_percentages(lines: list[LogicalLine]) -> list[FoundPercent]:
+def find_percentages(text: Text, line: int, formulas: list[Formula], section: tuple[str, ...]) -> list[Percent]:
     found = []
-    for line in lines:
-        for match in _PERCENT.finditer(line.text):
-            percent = _read(line, match)
-            if percent is not None:
-                found.append(percent)
+    for match in _PERCENT.finditer(text.text):
+        percent = _read(text, line, match, formulas, section)
+        if percent is not None:
+            found.append(percent)
+    _bases_from_neighbours(found)
     return found
 
 
-def _read(line: LogicalLine, match: re.Match) -> FoundPercent | None:
-    clause_start = max((m.end() for m in _CLAUSE_START.finditer(line.text, 0, match.start())), default=0)
-    clause_start = max(clause_start, match.start() - _SUBJECT_REACH)
-    base = None
-    subject = None
-    for label in ANY_WORKDAY_LABEL.finditer(line.text, clause_start, match.start()):
-        stated_base = next((b for b in _BASE.finditer(line.text, max(0, label.start() - 3), label.end())
-                            if b.end() == label.end()), None)
-        if stated_base is not None:
-            base = stated_base.lastgroup
-            continue
-        subject = _SUBJECTS.get(workday_path(label))
-    value = to_decimal(match.group("n"))
-    if subject is None or value is None:
+def _read(text: Text, line: int, match: re.Match, formulas: list[Formula], section) -> Percent | None:
+    sentence = max((m.end() for m in _SENTENCE_END.finditer(text.text, 0, match.start())), default=0)
+    base, base_span = _named_base(text.text, sentence, match.start())
+    subject = _subject(text.text, sentence, match.start(), base_span, formulas, section)
+    if subject is None or subject not in _SUBJECTS:
         return None
-    return FoundPercent(subject, value, base, line, match.start("n"))
+    name = _SUBJECTS[subject]
+    if name == "officers" and base != "registered":
+        return None                   # a share of staff without its base is no claim to check
+    if name != "officers" and base == "registered":
+        return None
+    return Percent(name, Decimal(match.group("n")), base, "named" if base else "", line, text, match.start("n"))
+
+
+def _named_base(text: str, start: int, end: int) -> tuple[str | None, tuple[int, int] | None]:
+    bases = list(_BASE.finditer(text, start, end))
+    if not bases:
+        return None, None
+    last = bases[-1]
+    if re.match(r"(?:在编|在册|在岗)", last.group("base")):
+        return "registered", last.span()
+    label = ANY_LABEL.fullmatch(last.group("base"))
+    return (_BASES.get(label.lastgroup) if label else None), last.span()
+
+
+def _subject(text: str, start: int, end: int, base_span, formulas: list[Formula], section) -> str | None:
+    """The figure the percentage is a share of."""
+    candidates: list[tuple[int, str]] = []
+    for label in ANY_LABEL.finditer(text, start, end):
+        if base_span and base_span[0] <= label.start() < base_span[1]:
+            continue
+        if any(f.start <= label.start() < f.result_offset and f.text.text is text for f in formulas):
+            continue                                   # an operand's wording
+        candidates.append((label.start(), label.lastgroup))
+    for formula in formulas:
+        if formula.result_key and start <= formula.result_offset < end:
+            candidates.append((formula.result_offset, formula.result_key))
+    if candidates:
+        return max(candidates)[1]
+    return section[0] if len(section) == 1 else None
+
+
+def _bases_from_neighbours(found: list[Percent]) -> None:
+    """A share printed without its base takes the base of the nearest share of the same kind
+    (K, G, R of S; O, X, S of T) in the paragraph that names one."""
+    for percent in found:
+        if percent.base is not None:
+            continue
+        same_kind = [other for other in found if other.base_from == "named" and _kind(other.subject) == _kind(percent.subject)]
+        if same_kind:
+            nearest = min(same_kind, key=lambda other: abs(other.offset - percent.offset))
+            percent.base, percent.base_from = nearest.base, "neighbour"
+
+
+def _kind(subject: str) -> str:
+    """Shares printed side by side share a base: K, G and R of S; O, X and S of T."""
+    if subject in ("key", "general", "reserve"):
+        return "of S"
+    return "of T" if subject in ("other_enforcement", "non_enforcement", "supervision") else subject

@@ -1,12 +1,18 @@
 """The readers' common output: lines of text with their anchors."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
 from plan_rules.sourcemap import Location
 
 SourceKind = Literal["text", "docx", "pdf"]
+
+# A page number printed as a line of its own ("-1-", "— 2 —", "第 3 页 共 9 页", "3/9"): page
+# furniture, never part of the plan's text.
+PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
+                         r"|\d{1,3}\s*/\s*\d{1,3})\s*$")
 
 
 class ReadError(Exception):
@@ -24,6 +30,9 @@ class TextLine:
     location: Location
     cells: tuple["TextLine", ...] = ()
     table: int | None = None          # 1-based table number, for rows of a Word table
+    # PDF only: the line runs to the right margin and the next line is not indented, so the
+    # sentence goes on there (measured on the page; None where the format cannot tell).
+    wrapped: bool | None = None
 
     def locate(self, offset: int) -> Location:
         """The anchor of the character at `offset` in `text`."""

@@ -1,4 +1,11 @@
-"""PDF files with a text layer, read with pdfplumber. Lines are anchored "第 P 页第 L 行".
+"""PDF files with a text layer, read with pdfplumber. Lines are anchored "第 P 页第 L 行", L
+counting the lines of pdfplumber's extract_text() of page P.
+
+Ruled tables are read as tables (pdfplumber's find_tables): each row a line with its cells,
+a vertically merged cell read as the text it shows on every row it spans, a table that runs
+on over a page break read as one table. Lines of prose carry whether they run to the right
+margin with the next line not indented, which is how a printed paragraph wraps: the
+extractor joins such lines into one sentence.
 
 A scanned PDF has no text layer; it is reported as such rather than read as an empty plan
 (OCR is out of scope).
@@ -7,15 +14,21 @@ from __future__ import annotations
 
 import io
 import re
+import statistics
 import zlib
+from dataclasses import dataclass, replace
 
-from plan_rules.readers.lines import ReadError, Source, TextLine
+from plan_rules.readers.lines import PAGE_NUMBER, ReadError, Source, TextLine
 from plan_rules.sourcemap import Location
-
 
 # A plan's page content inflates to some hundred KB; 64 MB is far beyond any real stream.
 MAX_STREAM_BYTES = 64 * 1024 * 1024
 _STREAM_START = re.compile(rb"(?<!end)stream\r?\n")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# A line ending this close to the right margin (in character widths) ran out of room.
+_FULL_LINE_SLACK = 4.0
+# A line starting this close to the left margin (in character widths) is not indented.
+_INDENT_SLACK = 0.5
 
 
 def refuse_inflation_bombs(data: bytes) -> None:
@@ -40,7 +53,7 @@ def read_pdf(data: bytes) -> Source:
     from pdfminer.pdfdocument import PDFPasswordIncorrect
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            lines = list(_page_lines(pdf))
+            lines = _document_lines(pdf)
     except Exception as error:
         # pdfplumber wraps pdfminer's errors: look at the cause as well.
         if isinstance(error, PDFPasswordIncorrect) or any(isinstance(arg, PDFPasswordIncorrect) for arg in error.args):
@@ -51,9 +64,170 @@ def read_pdf(data: bytes) -> Source:
     return Source("pdf", lines)
 
 
-def _page_lines(pdf):
+@dataclass
+class _Placed:
+    """A prose line or a table row, with where it sits on its page."""
+    page: int
+    top: float
+    line: TextLine
+    x0: float = 0.0
+    x1: float = 0.0
+    table_key: tuple | None = None     # (page, index) of the table a row belongs to
+    merged: tuple[bool, ...] = ()      # per cell: shows the text of a cell merged over it from above
+
+
+def _document_lines(pdf) -> list[TextLine]:
+    placed: list[_Placed] = []
+    tables: list[list[_Placed]] = []
     for page_number, page in enumerate(pdf.pages, start=1):
-        text = page.extract_text() or ""
-        for line_number, line in enumerate(text.split("\n"), start=1):
-            if line.strip():
-                yield TextLine(line, Location(where=f"第 {page_number} 页第 {line_number} 行"))
+        text_lines = page.extract_text_lines() or []
+        page_tables = [table for table in page.find_tables() if len(table.rows) >= 2]
+        for index, text_line in enumerate(text_lines, start=1):
+            if PAGE_NUMBER.match(text_line["text"]):
+                continue
+            if not any(_inside(text_line, table.bbox) for table in page_tables):
+                placed.append(_Placed(page_number, text_line["top"],
+                                      TextLine(text_line["text"], Location(where=f"第 {page_number} 页第 {index} 行")),
+                                      text_line["x0"], text_line["x1"]))
+        for table in page_tables:
+            rows = _table_rows(table, text_lines, page_number, len(tables) + 1)
+            if rows:
+                tables.append(rows)
+                placed.extend(rows)
+    placed.sort(key=lambda item: (item.page, item.top))
+    _join_continued_tables(placed, tables)
+    _mark_wraps(placed)
+    return [item.line for item in placed]
+
+
+def _inside(text_line: dict, bbox) -> bool:
+    x0, top, x1, bottom = bbox
+    middle = (text_line["top"] + text_line["bottom"]) / 2
+    return top <= middle <= bottom and text_line["x0"] < x1 and text_line["x1"] > x0
+
+
+def _table_rows(table, text_lines, page_number: int, number: int) -> list[_Placed]:
+    grid = table.extract()
+    columns = _column_spans(table)
+    rows = []
+    for row_index, (row, cells) in enumerate(zip(table.rows, grid)):
+        shown = [_cell_text(table, row_index, column, cells, grid, columns) for column in range(len(cells))]
+        texts = [text for text, _ in shown]
+        if not any(texts):
+            continue
+        top = min(box[1] for box in row.cells if box is not None)
+        line_number = _line_number(text_lines, top)
+        anchors = [TextLine(text, Location(where=f"第 {page_number} 页第 {line_number} 行")) for text in texts]
+        line = TextLine("\t".join(texts), anchors[0].location, tuple(anchors), number)
+        rows.append(_Placed(page_number, top, line, table_key=(page_number, number),
+                            merged=tuple(merged for _, merged in shown)))
+    return rows
+
+
+def _column_spans(table) -> list[tuple[float, float]]:
+    spans: dict[int, list[tuple[float, float]]] = {}
+    for row in table.rows:
+        for column, box in enumerate(row.cells):
+            if box is not None:
+                spans.setdefault(column, []).append((box[0], box[2]))
+    return [min(spans.get(column, [(0.0, 0.0)]), key=lambda span: span[1] - span[0]) for column in range(max(spans, default=-1) + 1)]
+
+
+def _cell_text(table, row_index: int, column: int, cells, grid, columns) -> tuple[str, bool]:
+    """The text a reader sees in the cell, and whether it comes from a cell merged over it from
+    above (a category column spanning its items); nothing where a cell to its left spans it."""
+    if cells[column] is not None:
+        return _one_line(cells[column]), False
+    left, right = columns[column] if column < len(columns) else (0.0, 0.0)
+    middle = (left + right) / 2
+    row_box = next((box for box in table.rows[row_index].cells if box is not None), None)
+    for above in range(row_index, -1, -1):
+        for source_column in range(column, -1, -1):
+            box = table.rows[above].cells[source_column] if source_column < len(table.rows[above].cells) else None
+            if box is None or not box[0] <= middle <= box[2]:
+                continue
+            if above == row_index or row_box is None or box[3] < row_box[1]:
+                return "", False
+            return _one_line(grid[above][source_column] or ""), True
+    return "", False
+
+
+def _one_line(text: str) -> str:
+    """Cell text wrapped inside its cell, read as one line ("其他执法工作\\n日")."""
+    return re.sub(r"\s*\n\s*", lambda m: "" if _CJK.search(m.string[max(m.start() - 1, 0):m.end() + 1]) else " ", text).strip()
+
+
+def _line_number(text_lines, top: float) -> int:
+    """The extract_text() line the cell's first text sits on."""
+    below = [index for index, line in enumerate(text_lines, start=1) if line["bottom"] > top]
+    return below[0] if below else len(text_lines)
+
+
+def _join_continued_tables(placed: list[_Placed], tables: list[list[_Placed]]) -> None:
+    """A table that is the first thing on its page and has the column count of a table that
+    ended its previous page continues it: one table number, a repeated header row dropped, and
+    cells merged over the page break shown again."""
+    for position, item in enumerate(placed):
+        if item.table_key is None or position == 0:
+            continue
+        previous = placed[position - 1]
+        if previous.table_key is None or previous.page != item.page - 1 or previous.table_key == item.table_key:
+            continue
+        if len(previous.line.cells) != len(item.line.cells) or _first_of_page(placed, position) is not item:
+            continue
+        _continue_table(placed, item.table_key, previous)
+
+
+def _first_of_page(placed: list[_Placed], position: int) -> _Placed:
+    page = placed[position].page
+    return next(item for item in placed if item.page == page)
+
+
+def _continue_table(placed: list[_Placed], key, previous: _Placed) -> None:
+    earlier = [item for item in placed if item.table_key == previous.table_key]
+    last = earlier[-1]
+    first = True
+    for position, item in enumerate(placed):
+        if item.table_key != key:
+            continue
+        if first and item.line.text == earlier[0].line.text:      # the header, repeated
+            placed[position] = replace(item, line=replace(item.line, cells=(), text=""), table_key=previous.table_key)
+            first = False
+            continue
+        cells = _merged_over_break(item, last) if first else _merged_from_above(item, last)
+        first = False
+        item.line = replace(item.line, cells=cells, text="\t".join(cell.text for cell in cells), table=previous.line.table)
+        item.table_key = previous.table_key
+        last = item
+
+
+def _merged_over_break(item: _Placed, last: _Placed) -> tuple:
+    """The empty top cell of a column that was merged on the page before: the merged cell
+    continued over the page break."""
+    return tuple(replace(cell, text=last.line.cells[column].text)
+                 if not cell.text and column < len(last.merged) and last.merged[column] else cell
+                 for column, cell in enumerate(item.line.cells))
+
+
+def _merged_from_above(item: _Placed, above: _Placed) -> tuple:
+    return tuple(replace(cell, text=above.line.cells[column].text)
+                 if not cell.text and column < len(item.merged) and item.merged[column]
+                 and column < len(above.line.cells) else cell
+                 for column, cell in enumerate(item.line.cells))
+
+
+def _mark_wraps(placed: list[_Placed]) -> None:
+    prose = [item for item in placed if item.table_key is None and item.line.text.strip()]
+    if not prose:
+        return
+    widths = [(item.x1 - item.x0) / len(item.line.text) for item in prose if _CJK.search(item.line.text) and len(item.line.text) > 8]
+    char_width = statistics.median(widths) if widths else 10.0
+    right = max(item.x1 for item in prose)
+    left = statistics.median_low(sorted(item.x0 for item in prose))
+    left = min((item.x0 for item in prose if abs(item.x0 - left) < char_width * 3), default=left)
+    for current, following in zip(placed, placed[1:]):
+        if current.table_key is not None or following.table_key is not None:
+            continue
+        full = current.x1 >= right - _FULL_LINE_SLACK * char_width
+        flush_left = following.x0 <= left + _INDENT_SLACK * char_width
+        current.line = replace(current.line, wrapped=full and flush_left)

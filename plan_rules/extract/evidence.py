@@ -1,0 +1,103 @@
+"""What only the document shows about itself: which parts of a plan it has (150号 第五条 to
+第十条 name them; DC001, DC002), where the drafter left a blank for a figure (DC004), and
+whether the text stops before its end (DC005).
+
+A text is truncated when it stops inside a sentence — its last line is prose that runs on
+without a sentence end, and is no signature, date, title or annex line — or when, with no
+closing part (保障措施, 工作要求, annexes, a signature), none of the parts a plan requires is
+there. Its start is missing when it has no title and opens in the middle of a sentence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from plan_rules.extract.document import Document
+from plan_rules.extract.markers import HEADING_STYLES, strip_marker
+from plan_rules.extract.text import Found
+
+REQUIRED_PARTS = ("officers", "workday_calculation", "key_arrangements", "general_arrangements")
+_ORDER = ("basis", "goals", "officers", "workday_calculation", "key_arrangements", "general_arrangements", "safeguards")
+_HEADING_MAX = 30
+_HEADINGS = (
+    ("officers", re.compile(r"执法人员(?:数量|情况|配置|配备)|执法力量|行政执法人[员数]")),
+    ("workday_calculation", re.compile(r"工作日(?:测算|计算|安排|分配)|执法工作日|法定工作日|检查天数")),
+    ("key_arrangements", re.compile(r"重点(?:监督|执法)?检查(?!工作日)")),
+    ("general_arrangements", re.compile(r"一般(?:监督|执法)?检查(?!工作日)|双随机")),
+    ("goals", re.compile(r"目标|主要任务|工作任务|指导思想")),
+    ("safeguards", re.compile(r"保障|保证措施|工作要求|组织领导|组织实施|有关要求")),
+)
+_CLOSING = re.compile(r"保障|保证措施|工作要求|有关要求|组织实施|批准和备案|附\s*[表件]|特此通知|此复")
+_SENTENCE_END = re.compile(r"[。！？!?;…”」』)》]\s*$")
+_SIGNATURE_OR_DATE = re.compile(r"^\s*(?:[\u4e00-\u9fff()]{2,30}(?:局|厅|委员会|办公室|中心|大队|支队|政府)|20\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+                                r"|20\d{2}-\d{2}-\d{2}|[(（]?此件[^)）]*[)）]?)\s*$")
+_MID_SENTENCE_START = re.compile(r"^\s*(?:\d+\s*(?:日|天|个|人|家|户|号)|[,，。；;、)）])")
+_SHORT_LINE = 16
+# A blank where a figure belongs: "结案率达 。", "共  家", "（ ）个工作日", "××家".
+_BLANKS = (re.compile(r"(?:率|数|比例|人数)(?:达到?|为|是)\s*[。,，;；]"),
+           re.compile(r"(?:达|为|共|计|约|合计|总计)\s{2,}(?:家|户|人|名|个|天|日|%|％)"),
+           re.compile(r"[(（]\s+[)）]\s*(?:家|户|人|名|个工作日|天|日)"),
+           re.compile(r"(?:[×xX＿_]{2,}|[○〇]{2,})\s*(?:家|户|人|名|个工作日|天|日|%|％)"))
+
+
+@dataclass(frozen=True)
+class Truncation:
+    found: Found                  # the last words of the text, or its first line when only the start is missing
+    stops_at: str
+    end_missing: bool
+    start_missing: bool
+
+
+def find_parts(document: Document, found: set[str]) -> list[str]:
+    """`found` holds the parts whose content was found ("officers", "basis", …)."""
+    present = set(found)
+    for line in document.lines:
+        style, start = strip_marker(line.text.text)
+        body = re.split(r"[:。]", line.text.text[start:])[0].strip()
+        if style not in HEADING_STYLES or line.is_row or not body or len(body) > _HEADING_MAX:
+            continue
+        for part, pattern in _HEADINGS:
+            if pattern.search(body):
+                present.add(part)
+    return [part for part in _ORDER if part in present]
+
+
+def find_blanks(document: Document) -> list[Found]:
+    blanks = []
+    for line in document.lines:
+        for text in (line.cells or [line.text]):
+            for pattern in _BLANKS:
+                for match in pattern.finditer(text.raw):
+                    start = _normalised_offset(text, match.start())
+                    blanks.append(Found(text.raw[max(0, match.start() - 8):match.end()].strip(), text, start))
+    return blanks
+
+
+def _normalised_offset(text, raw_offset: int) -> int:
+    for offset in range(len(text.origin)):
+        if text.origin[offset] >= raw_offset:
+            return offset
+    return max(len(text.origin) - 1, 0)
+
+
+def find_truncation(document: Document, parts: list[str], has_title: bool) -> Truncation | None:
+    lines = [line for line in document.lines if line.is_row or line.text.text.strip()]
+    if not lines:
+        return None
+    last = lines[-1]
+    end_missing = not last.is_row and _stops_mid_sentence(last.text.text)
+    if not end_missing and not any(part in parts for part in REQUIRED_PARTS):
+        end_missing = not any(_CLOSING.search(line.text.text) for line in lines)
+    start_missing = not has_title and any(_MID_SENTENCE_START.match(line.text.text) for line in lines[:3] if not line.is_row)
+    if not end_missing and not start_missing:
+        return None
+    text = last.text if end_missing else lines[0].text
+    words = text.original(max(0, len(text.text) - 16), len(text.text)).strip() if end_missing else ""
+    return Truncation(Found(words, text, max(0, len(text.text) - 1) if end_missing else 0), words, end_missing, start_missing)
+
+
+def _stops_mid_sentence(text: str) -> bool:
+    stripped = text.strip()
+    if _SENTENCE_END.search(stripped) or _SIGNATURE_OR_DATE.match(stripped):
+        return False
+    return len(stripped) > _SHORT_LINE or bool(re.search(r"[,，、(（:：]$", stripped))

@@ -1,0 +1,169 @@
+"""From the reader's physical lines to logical lines: the unit everything else reads.
+
+Printed and pasted plans break sentences where the page or the web page ran out of room,
+not where the writer ended them. A logical line is one paragraph, heading, list item or
+table row, healed of those breaks:
+
+- page numbers ("-1-", "— 2 —", "第 3 页") and Word residue lines are dropped first, so that
+  a sentence broken by a page number joins across it;
+- text hard-wrapped at a fixed width (many lines of the same length) is joined where a line
+  runs to that width without ending its sentence;
+- a PDF line is joined to the next when it runs to the right margin and the next line is not
+  indented (the reader measures both);
+- a line that ends waiting for its figure ("预计需", "合计：", "=") is joined to a next line
+  that starts with one, and a numbered item without its figure to a next line that ends with
+  one (the seed wraps item 8 over two lines that way);
+- Markdown pipe rows, tab-separated rows and space-aligned rows (two or more spaces between
+  three or more cells, on two or more lines running) are table rows with cells.
+
+Word paragraphs and table rows are never joined.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from plan_rules.extract.markers import strip_marker
+from plan_rules.extract.text import Piece, Text, concat, join, normalise
+from plan_rules.readers.lines import PAGE_NUMBER, Source, TextLine
+
+_RESIDUE_LINE = re.compile(r"^\s*(?:\[bookmark:[^\]]*\]\s*)+$")
+_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_PIPE_SEPARATOR = re.compile(r"^[\s|:\-—]+$")
+_SPACED_CELLS = re.compile(r"\S(?:.*?\S)?(?=\s{2,}|\s*$)")
+_SENTENCE_END = re.compile(r"[。！？!?；;]\s*[”」』)）]?\s*$")
+_WAITING = re.compile(r"(?:预计需要?|需要?|约|共计?|合计|总计|小计|计|为|[:：=＝×xX*＊+\-－])\s*$")
+_STARTS_WITH_FIGURE = re.compile(r"^\s*[\d０-９零〇一二两三四五六七八九十百]+\s*(?:[.,，．]\d+)?\s*(?:个|工作日|人日|日|天|人|名|家|户|%|％)")
+_ENDS_WITH_FIGURE = re.compile(r"[\d０-９]\s*(?:个?工作日|人日|日|天)?\s*[。；;,，]?\s*$")
+_TITLE = re.compile(r"(?:监督检查|执法检查|执法|检查)(?:工作)?计划\s*$|^\s*关于.*通知\s*$")
+_HARD_WRAP_MIN = 16          # shorter lines are headings and signatures, never wrapped prose
+_HARD_WRAP_SHARE = 0.3       # a text is hard-wrapped when this share of its long lines has one length
+
+
+@dataclass
+class Line:
+    """A logical line: prose, heading or list item (`cells` empty), or a table row."""
+    text: Text
+    cells: list[Text] = field(default_factory=list)
+    table: int | None = None
+
+    @property
+    def is_row(self) -> bool:
+        return bool(self.cells)
+
+    def locate(self, offset: int):
+        return self.text.locate(offset)
+
+
+def logical_lines(source: Source) -> list[Line]:
+    physical = [line for line in source.lines if not PAGE_NUMBER.match(line.text) and not _RESIDUE_LINE.match(line.text)]
+    rows = _text_rows(physical) if source.kind != "docx" else {}
+    wrap_width = _wrap_width(physical, rows) if source.kind == "text" else None
+    result: list[Line] = []
+    pending: list[TextLine] = []
+    next_table = 1000                        # numbers for tables found in plain text
+    previous_row_table = None
+    for index, line in enumerate(physical):
+        if line.cells or index in rows:
+            _flush(pending, result)
+            if line.cells:
+                result.append(_word_or_pdf_row(line))
+                continue
+            if not rows[index]:                  # a Markdown separator row "|---|---|"
+                continue
+            if previous_row_table is None or rows.get(index - 1) is None:
+                next_table += 1
+            previous_row_table = next_table
+            result.append(_text_row(line, rows[index], next_table))
+            continue
+        if not line.text.strip():
+            _flush(pending, result)
+            continue
+        if pending and _continues(pending, line, source.kind, wrap_width):
+            pending.append(line)
+        else:
+            _flush(pending, result)
+            pending.append(line)
+    _flush(pending, result)
+    return result
+
+
+def _flush(pending: list[TextLine], result: list[Line]) -> None:
+    if pending:
+        parts = []
+        for position, line in enumerate(pending):
+            text = line.text if position == 0 else line.text.lstrip()
+            parts.append((text, line, len(line.text) - len(text)))
+        result.append(Line(join(parts)))
+        pending.clear()
+
+
+def _continues(pending: list[TextLine], line: TextLine, kind: str, wrap_width: int | None) -> bool:
+    """Whether physical `line` goes on the sentence of the lines in `pending`."""
+    previous = pending[-1]
+    before, after = previous.text.rstrip(), line.text.strip()
+    if _SENTENCE_END.search(before) or (len(pending) == 1 and _TITLE.search(before)):
+        return False
+    if _WAITING.search(before) and _STARTS_WITH_FIGURE.match(after):
+        return True
+    if kind == "pdf":
+        return bool(previous.wrapped)
+    if wrap_width is not None and len(before.strip()) >= wrap_width - 2:
+        return True
+    # A numbered item whose figure is on the next line: "8.完成…安排的执" + "法工作任务：126".
+    style, body = strip_marker(before)
+    return (kind != "docx" and style is not None and not re.search(r"\d", before[body:])
+            and strip_marker(after)[0] is None and bool(_ENDS_WITH_FIGURE.search(after)))
+
+
+def _wrap_width(lines: list[TextLine], rows: dict) -> int | None:
+    """The width a hard-wrapped text was cut at, or None for a text of whole paragraphs."""
+    lengths = [len(line.text.strip()) for index, line in enumerate(lines)
+               if index not in rows and len(line.text.strip()) >= _HARD_WRAP_MIN]
+    if len(lengths) < 3:
+        return None
+    width, count = Counter(lengths).most_common(1)[0]
+    near = sum(1 for length in lengths if abs(length - width) <= 1)
+    return width if count >= 3 and near >= _HARD_WRAP_SHARE * len(lengths) else None
+
+
+def _text_rows(lines: list[TextLine]) -> dict[int, list[tuple[int, int]]]:
+    """Physical lines that are rows of a text table → (start, end) of each cell."""
+    rows: dict[int, list[tuple[int, int]]] = {}
+    spaced: dict[int, list[tuple[int, int]]] = {}
+    for index, line in enumerate(lines):
+        text = line.text
+        if _PIPE_ROW.match(text):
+            if not _PIPE_SEPARATOR.match(text):
+                bounds = [position for position, char in enumerate(text) if char == "|"]
+                rows[index] = [(left + 1, right) for left, right in zip(bounds, bounds[1:])]
+            else:
+                rows[index] = []
+        elif "\t" in text.strip() and len([cell for cell in text.split("\t") if cell.strip()]) >= 2:
+            bounds = [-1] + [position for position, char in enumerate(text) if char == "\t"] + [len(text)]
+            rows[index] = [(left + 1, right) for left, right in zip(bounds, bounds[1:])]
+        else:
+            cells = [(m.start(), m.end()) for m in _SPACED_CELLS.finditer(text)]
+            if len(cells) >= 3 and re.search(r"\S\s{2,}\S", text.strip()):
+                spaced[index] = cells
+    for index, cells in spaced.items():       # a space-aligned table has two rows running
+        if index - 1 in spaced or index + 1 in spaced:
+            rows[index] = cells
+    return rows
+
+
+def _text_row(line: TextLine, cells: list[tuple[int, int]], table: int) -> Line:
+    texts = [_strip(normalise(line.text[start:end], [Piece(0, line, start)])) for start, end in cells]
+    return Line(concat(texts), texts, table)
+
+
+def _word_or_pdf_row(line: TextLine) -> Line:
+    texts = [_strip(normalise(cell.text, [Piece(0, cell)])) for cell in line.cells]
+    return Line(concat(texts), texts, line.table)
+
+
+def _strip(text: Text) -> Text:
+    start = len(text.text) - len(text.text.lstrip())
+    end = len(text.text.rstrip())
+    return text.slice(start, end)

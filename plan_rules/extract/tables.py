@@ -1,0 +1,252 @@
+"""Workday tables: Word tables, PDF tables and text tables (pipe, tab, space-aligned) that list
+items, totals and figures.
+
+Their shapes, all read by one procedure:
+- a table under a category heading: "序号 | 事项 | 工作日 [| 备注]" rows, then a 合计 row;
+- one table for both categories with a 类别 column (merged vertically over its items) or with
+  section rows ("（一）其他执法工作日") before its items, and 小计 rows;
+- a summary table of figures ("总法定工作日（248日×10人） | 2480 | 100%",
+  "（三）监督检查工作日 | 15,000－4,800－6,900 | 3,300", "其中：重点检查工作日（70.0%） | 2,310").
+
+The header names the columns; a note column ("备注", "测算依据": "每人18天", "11个镇") is
+never read as days, and a share column's header names its base ("占总法定工作日").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from plan_rules.extract.categories import Item, ItemList, read_splits
+from plan_rules.extract.document import Document
+from plan_rules.extract.formulas import Formula, Term, _expression
+from plan_rules.extract.layout import Line
+from plan_rules.extract.markers import strip_marker
+from plan_rules.extract.mentions import Mention
+from plan_rules.extract.numbers import to_decimal
+from plan_rules.extract.percentages import Percent
+from plan_rules.extract.text import Text
+from plan_rules.method import ANY_LABEL
+
+_HEADER_WORDS = {
+    "seq": re.compile(r"^(?:序号|编号)$"),
+    "category": re.compile(r"^(?:类别|类型|分类)$"),
+    "days": re.compile(r"工作日|天数|工作量|日数"),
+    "share": re.compile(r"^占|比例|占比|%"),
+    "note": re.compile(r"备注|测算依据|依据|说明|计算方法"),
+    "label": re.compile(r"事项|项目|内容|名称"),
+}
+_TOTAL_CELL = re.compile(r"^(?:合计|小计|总计|共计|总 计|合 计)$")
+_NUMBER_CELL = re.compile(r"^\s*(?P<n>\d+(?:\.\d+)?)\s*(?:个工作日|工作日|人日|日|天|个)?\s*$")
+_PERCENT_CELL = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*%")
+_SEQ_CELL = re.compile(r"^\s*\d{1,3}\s*$")
+_LEAD = re.compile(r"^(?:其中\s*:?|\d+[.、]|\(\s*[一二三四五六七八九十]+\s*\)|[一二三四五六七八九十]+、)\s*")
+_BASES = {"S": "supervision", "T": "total"}
+_SUBJECTS = {"K": "key", "G": "general", "R": "reserve", "S": "supervision", "O": "other_enforcement", "X": "non_enforcement"}
+
+
+@dataclass
+class TableReading:
+    lists: list[ItemList] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    percents: list[Percent] = field(default_factory=list)
+    formulas: list[Formula] = field(default_factory=list)
+
+
+def read_tables(document: Document) -> TableReading:
+    reading = TableReading()
+    for rows in _tables(document):
+        _read_table(document, rows, reading)
+    return reading
+
+
+def _tables(document: Document) -> list[list[int]]:
+    tables: list[list[int]] = []
+    for index, line in enumerate(document.lines):
+        if not line.is_row:
+            continue
+        if tables and document.lines[tables[-1][-1]].table == line.table and tables[-1][-1] == index - 1:
+            tables[-1].append(index)
+        else:
+            tables.append([index])
+    return tables
+
+
+def _columns(line: Line) -> dict[str, int] | None:
+    roles: dict[str, int] = {}
+    for position, cell in enumerate(line.cells):
+        for role, pattern in _HEADER_WORDS.items():
+            if role not in roles and pattern.search(cell.text):
+                roles[role] = position
+                break
+    return roles if ("days" in roles or "label" in roles) and "单位名称" not in line.text.text and "姓名" not in line.text.text else None
+
+
+def _read_table(document: Document, rows: list[int], reading: TableReading) -> None:
+    header = next(((index, columns) for index in rows[:3] if (columns := _columns(document.lines[index])) is not None), None)
+    if header is None and not any(_figure_row(document.lines[index]) for index in rows):
+        return
+    header_index, columns = header if header else (rows[0] - 1, {})
+    section = document.figure_section(rows[0])
+    current = ItemList(section[0], "table") if len(section) == 1 and section[0] in ("O", "X") else None
+    share_base = _share_base(document.lines[header_index].cells[columns["share"]].text) if header and "share" in columns else None
+    for index in rows:
+        if index <= header_index:
+            continue
+        line = document.lines[index]
+        category = _category(line, columns)
+        if category and (current is None or current.category != category):
+            current = _start(reading, category)
+            if _is_section_row(line, columns):
+                continue
+        if _total_row(line):
+            if current is not None:
+                _add_total(current, line, index, columns)
+            continue
+        if _figure_row(line) and not _item_row(line, columns):
+            _read_figure_row(line, index, columns, share_base, reading)
+            continue
+        if current is not None and _item_row(line, columns):
+            if current not in reading.lists:
+                reading.lists.append(current)
+            current.items.append(_item(line, index, columns))
+
+
+def _start(reading: TableReading, category: str) -> ItemList:
+    found = ItemList(category, "table")
+    reading.lists.append(found)
+    return found
+
+
+def _category(line: Line, columns: dict[str, int]) -> str | None:
+    """The category a row belongs to or opens: its 类别 cell, a section row, or a first cell
+    naming a category ahead of a numbered item."""
+    cells = line.cells
+    candidates = [cells[columns["category"]]] if "category" in columns and columns["category"] < len(cells) else cells[:1]
+    for cell in candidates:
+        label = ANY_LABEL.search(cell.text[_lead(cell.text):])
+        if label and label.lastgroup in ("O", "X") and label.start() <= 2:
+            return label.lastgroup
+    return None
+
+
+def _is_section_row(line: Line, columns) -> bool:
+    return not any(_NUMBER_CELL.match(cell.text) for cell in line.cells[1:])
+
+
+def _lead(text: str) -> int:
+    match = _LEAD.match(text)
+    return match.end() if match else 0
+
+
+def _total_row(line: Line) -> bool:
+    return any(_TOTAL_CELL.match(cell.text.replace(" ", "")) for cell in line.cells[:3])
+
+
+def _figure_row(line: Line) -> bool:
+    """A row that states a figure: its first text cell starts with a figure's wording."""
+    cell = _label_cell(line, {})
+    if cell is None:
+        return False
+    label = ANY_LABEL.search(cell.text, _lead(cell.text))
+    return label is not None and label.start() <= _lead(cell.text) + 1 and label.lastgroup not in ("N",)
+
+
+def _item_row(line: Line, columns) -> bool:
+    if "seq" in columns and columns["seq"] < len(line.cells):
+        return bool(_SEQ_CELL.match(line.cells[columns["seq"]].text))
+    return any(_SEQ_CELL.match(cell.text) for cell in line.cells[:2])
+
+
+def _label_cell(line: Line, columns) -> Text | None:
+    if "label" in columns and columns["label"] < len(line.cells) and line.cells[columns["label"]].text:
+        return line.cells[columns["label"]]
+    skip = {columns.get("seq"), columns.get("category")}
+    for position, cell in enumerate(line.cells):
+        if position not in skip and re.search(r"[\u4e00-\u9fff]{2}", cell.text) and not _TOTAL_CELL.match(cell.text):
+            return cell
+    return None
+
+
+def _days_cell(line: Line, columns) -> Text | None:
+    if "days" in columns and columns["days"] < len(line.cells):
+        return line.cells[columns["days"]]
+    skip = {columns.get("seq"), columns.get("note"), columns.get("share")}
+    numeric = [cell for position, cell in enumerate(line.cells) if position not in skip and _NUMBER_CELL.match(cell.text)]
+    return numeric[-1] if numeric else None
+
+
+def _item(line: Line, index: int, columns) -> Item:
+    label = _label_cell(line, columns)
+    days = _days_cell(line, columns)
+    value = _NUMBER_CELL.match(days.text) if days is not None else None
+    text = label if label is not None else line.text
+    item = Item(text.original(0, len(text.text)).strip(), None, text, index, 0)
+    if value:
+        item.days, item.days_offset, item.days_text = to_decimal(value.group("n")), value.start("n"), days
+    splits_at = text.text.find("其中")
+    if splits_at >= 0:
+        item.splits = read_splits(text, splits_at + 2, len(text.text))
+    return item
+
+
+def _add_total(current: ItemList, line: Line, index: int, columns) -> None:
+    cell = _days_cell(line, columns)
+    value = _NUMBER_CELL.match(cell.text) if cell is not None else None
+    if value:
+        current.totals.append(Mention(current.category, to_decimal(value.group("n")), index, cell, value.start("n"),
+                                      "section-total", f"表中“{line.text.text.strip()}”行"))
+
+
+def _share_base(header: str) -> str | None:
+    label = ANY_LABEL.search(header)
+    return _BASES.get(label.lastgroup) if label else None
+
+
+def _read_figure_row(line: Line, index: int, columns, share_base, reading: TableReading) -> None:
+    """"总法定工作日（248日×10人） | 2480 | 100%", "（三）监督检查工作日 | 15,000－4,800－6,900 |
+    3,300", "其中：重点检查工作日（70.0%） | 2,310"."""
+    cell = _label_cell(line, columns)
+    label = ANY_LABEL.search(cell.text, _lead(cell.text))
+    key = label.lastgroup
+    value_cell = _days_cell(line, columns)
+    value = _NUMBER_CELL.match(value_cell.text) if value_cell is not None and value_cell is not cell else None
+    if value is None:
+        return
+    result = to_decimal(value.group("n"))
+    reading.mentions.append(Mention(key, result, index, value_cell, value.start("n"), "table",
+                                    f"表中“{cell.text}”一行"))
+    for other in line.cells:
+        if other is value_cell:
+            continue
+        expression = _expression_in(other, cell, label)
+        if expression:
+            reading.formulas.append(_table_formula(other, index, expression, result, value_cell, value, key))
+        percent = _PERCENT_CELL.search(other.text)
+        if percent and key in _SUBJECTS:
+            base = share_base if other is not cell else None
+            reading.percents.append(Percent(_SUBJECTS[key], Decimal(percent.group("n")), base, "named" if base else "",
+                                            index, other, percent.start("n")))
+
+
+def _expression_in(cell: Text, label_cell: Text, label) -> tuple[int, list[Term]] | None:
+    """Arithmetic in a cell of the row: the whole cell, or the label's parenthesis."""
+    if cell is label_cell:
+        inner = re.match(r"\s*\((?P<e>[^()]*)\)", cell.text[label.end():])
+        if not inner:
+            return None
+        start = label.end() + inner.start("e")
+        terms = _expression(cell.text, start, label.end() + inner.end("e"))
+    else:
+        start = 0
+        terms = _expression(cell.text, 0, len(cell.text))
+    if terms and len(terms) >= 2 and all(term.value is not None for term in terms):
+        return start, terms
+    return None
+
+
+def _table_formula(cell: Text, index: int, expression, result: Decimal, value_cell: Text, value, key: str) -> Formula:
+    start, terms = expression
+    end = terms[-1].offset + len(str(terms[-1].value)) + len(terms[-1].unit)
+    return Formula(cell, index, start, end, terms, result, value.start("n"), key, "label",
+                   ["" for _ in terms], result_text=value_cell)
