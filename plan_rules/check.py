@@ -107,7 +107,8 @@ class Checker:
         if len(facts) > MAX_FACTS:
             return [unreadable(name, f"计划所列条目过多（{len(facts)} 项，上限 {MAX_FACTS} 项），不像是一份计划；未作检查")]
         matches = self.evaluate(facts)
-        return render_matches(matches, self.rulebook, sourcemap, name)
+        uncertain = {u.path: u.reason for u in plan.document.uncertain} if plan.document is not None else {}
+        return render_matches(matches, self.rulebook, sourcemap, name, uncertain)
 
     def adjust(self, findings: list[Finding]) -> list[Finding]:
         """Fill in each finding's title and basis from its rule, and apply severity overrides."""

@@ -18,6 +18,8 @@ from typing import Any, Iterable, Optional
 
 from .config import Thresholds
 from .legal_days import STANDARD_DAYS, calendar_days, ministry_days, official_alternatives
+from .method import REQUIRED, is_safety_department
+from .method import name_of as figure_name
 from .model import Formula, InspectedUnit, Plan, PrintedPercent, WorkCategory
 from .standard_items import CATEGORY_ZH, NON, OTHER, classify
 
@@ -46,17 +48,19 @@ PART_ZH = {"officers": "行政执法人员数量", "workday_calculation": "执�
            "basis": "编制依据", "goals": "工作目标和主要任务", "safeguards": "保障措施"}
 REQUIRED_PARTS = ("officers", "workday_calculation", "key_arrangements", "general_arrangements")
 RECOMMENDED_PARTS = ("basis", "goals", "safeguards")
-FIGURE_ZH = {"officers.counted": "行政执法人员数量", "workdays.per_person": "人均法定工作日",
-             "workdays.total": "总法定工作日", "workdays.supervision": "监督检查工作日",
-             "workdays.key": "重点检查工作日", "workdays.general": "一般检查工作日",
-             "workdays.reserve": "机动工作日",
-             "workdays.other_enforcement.stated_total": "其他执法工作日",
-             "workdays.non_enforcement.stated_total": "非执法工作日"}
+# Parts in the order plans print them: an absent part after the point where a truncated
+# text stops, or before the point where it starts, may stand in the missing text (DC005).
+PART_ORDER = ("basis", "goals", "officers", "workday_calculation", "key_arrangements", "general_arrangements", "safeguards")
+# The method's own number; a citation of the method with another number is MD005.
+METHOD_NUMBER = ("安监总政法", 2017, 150)
+_METHOD_TITLE = re.compile(r"监督检查计划编制(?:办法|方法)")
+_DOCUMENT_NUMBER = re.compile(r"(?P<org>[\u4e00-\u9fff]{2,10})\s*[〔\[(（]\s*(?P<year>\d{4})\s*[〕\])）]\s*(?P<n>\d{1,4})\s*号")
 
 _OUT_OF_SCOPE_LEVELS = {"township", "street", "zone"}
 _OUT_OF_SCOPE_NAME = re.compile(r"(乡|镇|街道|开发区|园区|管委会)[^市县区]*$")
 _SAFETY_LAW = re.compile(r"安全生产法")
-_METHOD = re.compile(r"150号|编制办法|编制方法|监督检查计划编制")
+# The method, or a province's rule implementing it (渝安委〔2018〕3号 "…监督检查计划编制实施细则").
+_METHOD = re.compile(r"150\s*号|安全生产年度监督检查计划编制|监督检查计划编制(?:办法|方法|实施细则|实施办法)")
 _ARTICLE_59 = re.compile(r"第五十九条|第59条")
 
 
@@ -104,6 +108,7 @@ def to_facts(plan: Plan, thresholds: Thresholds, today: Optional[dt.date] = None
     key_names = {normalise_name(u.name) for u in plan.key_inspections.units or []}
     facts += unit_facts(plan, "key", plan.key_inspections.units, key_names)
     facts += unit_facts(plan, "general", plan.general_inspections.units, key_names)
+    facts += breakdown_facts(plan)
     facts += count_facts(plan)
     facts += annex_facts(plan)
     facts += document_facts(plan)
@@ -122,8 +127,18 @@ def plan_fact(plan: Plan, th: Thresholds, today: dt.date) -> Fact:
     fact.update(budget_facts(plan, th))
     fact.update(inspection_facts(plan))
     fact.update(approval_facts(plan))
+    fact.update(verifiable_facts(plan))
     fact["is_document"] = plan.document is not None
     return fact
+
+
+def verifiable_facts(plan: Plan) -> Fact:
+    """Whether the absence of something can be held against the plan: not where the text is
+    truncated (DC005), since it may stand in the part that is missing. A missing year counts
+    only where the start of the text, where plans print their title, is there."""
+    truncation = plan.document.truncation if plan.document is not None else None
+    return {"absence_verifiable": truncation is None,
+            "year_verifiable": truncation is None or not truncation.start_missing and bool(plan.title)}
 
 
 def issuer_facts(plan: Plan) -> Fact:
@@ -131,13 +146,32 @@ def issuer_facts(plan: Plan) -> Fact:
         return {}
     level = plan.issuer.level
     out = level in _OUT_OF_SCOPE_LEVELS or (level == "unknown" and bool(_OUT_OF_SCOPE_NAME.search(plan.issuer.name)))
-    return {"issuer_name": plan.issuer.name, "issuer_out_of_scope": out}
+    # A sector department (交通运输局, 民政局) plans under the method only where it says so.
+    sector = not is_safety_department(plan.issuer.name) and not _METHOD.search("；".join(plan.basis))
+    return {"issuer_name": plan.issuer.name, "issuer_out_of_scope": out, "issuer_outside_method": sector}
 
 
 def basis_facts(plan: Plan) -> Fact:
     text = "；".join(plan.basis)
-    return {"cites_safety_law": bool(_SAFETY_LAW.search(text)), "cites_method": bool(_METHOD.search(text)),
+    fact = {"cites_safety_law": bool(_SAFETY_LAW.search(text)), "cites_method": bool(_METHOD.search(text)),
             "cites_article_59": bool(_ARTICLE_59.search(text))}
+    wrong = wrong_method_number(plan.basis)
+    if wrong:
+        fact["method_number_printed"] = wrong
+    return fact
+
+
+def wrong_method_number(basis: list[str]) -> Optional[str]:
+    """The number a citation of the 150号 method gives it, when it is not 安监总政法〔2017〕150号
+    (MD005): "安监总政法函〔2017〕150号", "安监总政法〔2016〕150号"."""
+    for citation in basis:
+        if not _METHOD_TITLE.search(citation) or re.search(r"实施细则|实施办法|规定", citation):
+            continue
+        for match in _DOCUMENT_NUMBER.finditer(citation):
+            printed = (match.group("org"), int(match.group("year")), int(match.group("n")))
+            if printed != METHOD_NUMBER:
+                return re.sub(r"\s", "", match.group())
+    return None
 
 
 def staff_facts(plan: Plan, th: Thresholds) -> Fact:
@@ -145,11 +179,19 @@ def staff_facts(plan: Plan, th: Thresholds) -> Fact:
     fact = put({}, counted=o.counted, certified=o.certified, registered=o.registered, roster_count=o.roster_count)
     if o.counted is not None:
         fact["counted_x100"] = o.counted * 100
+    if o.share is not None and o.counted is not None and o.registered:
+        fact.update(staff_share_facts(o.share, Fraction(o.counted, o.registered)))
     if o.groups:
         fact["group_sum"] = sum(g.count for g in o.groups)
         fact["groups_text"] = " + ".join(f"{g.name} {g.count}" for g in o.groups)
     fact["staff_share_floor"] = th.staff_share_floor
+    fact["staff_share_tolerance"] = th.percent_tolerance_units
     return fact
+
+
+def staff_share_facts(printed: Decimal, ratio: Fraction) -> Fact:
+    off, expected = percent_error(printed, ratio)
+    return {"staff_share_printed": f"{printed}%", "staff_share_expected": expected, "staff_share_off": off}
 
 
 def accepted_per_person(year: Optional[int], policy: str) -> tuple[list[int], str, bool]:
@@ -192,10 +234,11 @@ def per_person_facts(plan: Plan, th: Thresholds) -> Fact:
 
 
 def category_days(category: WorkCategory) -> tuple[Optional[Decimal], Optional[Decimal]]:
-    """(sum of the items, the figure the plan uses for the category): the stated total, or
-    the items' sum when the plan states no total."""
-    items_sum = sum((Decimal(str(i.days)) for i in category.items if i.days is not None), Decimal(0)) \
-        if category.items else None
+    """(sum of the items that have days, the figure the plan uses for the category): the stated
+    total, or the items' sum when the plan states no total. The sum is None where no item has
+    days: a plan that gives only category totals (WD015)."""
+    with_days = [i for i in category.items if i.days is not None]
+    items_sum = sum((Decimal(str(i.days)) for i in with_days), Decimal(0)) if with_days else None
     used = Decimal(str(category.stated_total)) if category.stated_total is not None else items_sum
     return items_sum, used
 
@@ -205,9 +248,9 @@ def budget_facts(plan: Plan, th: Thresholds) -> Fact:
     other_sum, other = category_days(w.other_enforcement)
     non_sum, non = category_days(w.non_enforcement)
     fact = put({}, total=number(w.total), other_total=number(w.other_enforcement.stated_total),
-               other_items_sum=number(other_sum) if w.other_enforcement.items else None,
+               other_items_sum=number(other_sum),
                non_total=number(w.non_enforcement.stated_total),
-               non_items_sum=number(non_sum) if w.non_enforcement.items else None,
+               non_items_sum=number(non_sum),
                other_days=number(other), non_days=number(non),
                supervision=number(w.supervision), key=number(w.key), general=number(w.general),
                reserve=number(w.reserve))
@@ -223,10 +266,22 @@ def budget_facts(plan: Plan, th: Thresholds) -> Fact:
         fact["key_general_sum"] = number(Decimal(str(w.key)) + Decimal(str(w.general)) + Decimal(str(w.reserve or 0)))
         fact["key_general_text"] = f"重点检查 {text_number(w.key)} 日 + 一般检查 {text_number(w.general)} 日" + (
             f" + 机动 {text_number(w.reserve)} 日" if w.reserve is not None else "")
+    for prefix, category in (("other", w.other_enforcement), ("non", w.non_enforcement)):
+        fact.update(missing_days_facts(prefix, category))
     fact["supervision_share_floor"] = th.supervision_share_floor
     if w.supervision is not None:
         fact["supervision_x100"] = number(Decimal(str(w.supervision)) * 100)
     fact.update(annual_leave_facts(plan))
+    return fact
+
+
+def missing_days_facts(prefix: str, category: WorkCategory) -> Fact:
+    """Items printed without days (WD015): how many, which, and whether none has days."""
+    missing = [i for i in category.items if i.days is None]
+    fact: Fact = {f"{prefix}_missing_count": len(missing),
+                  f"{prefix}_no_item_days": bool(category.items) and len(missing) == len(category.items)}
+    if missing:
+        fact[f"{prefix}_missing_text"] = "、".join(f"“{i.label}”" for i in missing)
     return fact
 
 
@@ -274,7 +329,7 @@ def approval_facts(plan: Plan) -> Fact:
     第9号 第十条 protects officers who follow a plan that was approved and filed)."""
     a, f = plan.approval, plan.filing
     fact: Fact = {
-        "approval_evidence": a is not None and bool(a.body) and (a.date is not None or bool(a.document_number)),
+        "approval_evidence": a is not None and bool(a.body),
         "filing_evidence": f is not None and bool(f.body),
     }
     if a is not None and a.date is not None:
@@ -292,11 +347,13 @@ def day_key(date: dt.date) -> int:
 def item_facts(plan: Plan) -> list[Fact]:
     facts, first_seen = [], {}
     for category, prefix in ((OTHER, "o"), (NON, "x")):
-        for index, item in enumerate(getattr(plan.workdays, category).items):
+        items = getattr(plan.workdays, category).items
+        some_days = any(item.days is not None for item in items)
+        for index, item in enumerate(items):
             path = f"workdays.{category}.items[{index}]"
             fact = put({"kind": "item", "id": f"item-{prefix}{index + 1:02d}", "path": path,
                         "label": item.label, "category": category, "category_zh": CATEGORY_ZH[category],
-                        "position": index + 1, "has_days": item.days is not None},
+                        "position": index + 1, "has_days": item.days is not None, "category_has_days": some_days},
                        days=number(item.days))
             standard = classify(item.label)
             if standard is None:
@@ -360,7 +417,15 @@ def percent_facts(plan: Plan, th: Thresholds) -> list[Fact]:
     return facts
 
 
+_SUBJECT_PATHS = {"key": "workdays.key", "general": "workdays.general", "reserve": "workdays.reserve",
+                  "supervision": "workdays.supervision", "other_enforcement": "workdays.other_enforcement",
+                  "non_enforcement": "workdays.non_enforcement"}
+_BASE_PATHS = {"supervision": "workdays.supervision", "total": "workdays.total"}
+
+
 def percent_fact(plan: Plan, printed: PrintedPercent, th: Thresholds) -> Optional[Fact]:
+    """WD010: the printed share against its base. Where the base is open, a share that matches
+    S or T is fine, and one that matches neither is compared with both (RULES.md, WD010)."""
     w = plan.workdays
     _, other = category_days(w.other_enforcement)
     _, non = category_days(w.non_enforcement)
@@ -376,10 +441,16 @@ def percent_fact(plan: Plan, printed: PrintedPercent, th: Thresholds) -> Optiona
         candidates.append((percent_error(printed.value, Fraction(str(numerator)) / Fraction(str(denominator))), base))
     if not candidates:
         return None
-    (off_units, expected_text), base = min(candidates, key=lambda c: c[0][0])
+    off_units = min(off for (off, _), _ in candidates)
+    if off_units <= th.percent_tolerance_units:       # one base is clearly the one meant
+        candidates = [min(candidates, key=lambda candidate: candidate[0][0])]
+    compared = "，".join(f"按{BASE_ZH[base]}计算{'四舍五入' if off <= th.percent_tolerance_units else ''}应为 {expected}"
+                         for (off, expected), base in candidates)
+    base_paths = [_BASE_PATHS[base] for _, base in candidates]
     return {"subject_zh": PERCENT_SUBJECT_ZH[printed.subject], "printed": f"{printed.value}%",
-            "base_zh": BASE_ZH[base], "base_assumed": printed.base is None, "expected": expected_text,
-            "off_units": off_units, "tolerance_units": th.percent_tolerance_units}
+            "compared": compared, "base_open": printed.base is None and len(candidates) > 1,
+            "off_units": off_units, "tolerance_units": th.percent_tolerance_units,
+            "subject_path": _SUBJECT_PATHS[printed.subject], "base_path": base_paths[0], "other_base_path": base_paths[-1]}
 
 
 def percent_error(printed: Decimal, ratio: Fraction) -> tuple[int, str]:
@@ -419,6 +490,7 @@ def unit_facts(plan: Plan, which: str, units: Optional[list[InspectedUnit]], key
         visits = [visit_fact(plan, unit, uid, f"{path}.visits[{j}]", j, visit) for j, visit in enumerate(unit.visits)]
         fact = {"kind": f"{which}_unit", "id": uid, "path": path, "name": unit.name, "row": index + 1,
                 "visits_in_year": sum(1 for v in visits if v["in_year"]),
+                "visits_outside_year": sum(1 for v in visits if not v["in_year"]),
                 "has_justification": bool(unit.justification and unit.justification.strip())}
         if name in seen:
             fact["duplicate_of_row"] = seen[name]
@@ -451,6 +523,23 @@ def visit_fact(plan: Plan, unit: InspectedUnit, uid: str, path: str, index: int,
     return fact
 
 
+def breakdown_facts(plan: Plan) -> list[Fact]:
+    """Per-unit splits of O, X and S (其中安全生产股240个工作日、执法大队410个工作日; WD014).
+    T's splits are WD002's."""
+    w = plan.workdays
+    owners = (("workdays.other_enforcement.splits", "其他执法工作日", w.other_enforcement.stated_total, w.other_enforcement.splits),
+              ("workdays.non_enforcement.splits", "非执法工作日", w.non_enforcement.stated_total, w.non_enforcement.splits),
+              ("workdays.supervision_splits", "监督检查工作日", w.supervision, w.supervision_splits))
+    facts = []
+    for index, (path, owner, total, splits) in enumerate(owners):
+        if total is None or not splits:
+            continue
+        facts.append({"kind": "breakdown", "id": f"split-{index + 1}", "path": path, "owner_zh": owner,
+                      "total": number(total), "splits_sum": number(sum(Decimal(str(s.days)) for s in splits)),
+                      "splits_text": "、".join(f"{s.unit} {text_number(s.days)}" for s in splits)})
+    return facts
+
+
 def count_facts(plan: Plan) -> list[Fact]:
     """Counts of key/general units stated in other sections (KI001, GI005)."""
     facts = []
@@ -471,13 +560,49 @@ def annex_facts(plan: Plan) -> list[Fact]:
 def document_facts(plan: Plan) -> list[Fact]:
     if plan.document is None:
         return []
-    present = set(plan.document.parts)
+    evidence = plan.document
+    present = set(evidence.parts)
+    unverifiable = unverifiable_parts(plan)
     facts = [{"kind": "part", "id": f"part-{name}", "path": "document.parts", "name_zh": PART_ZH[name],
-              "required": name in REQUIRED_PARTS, "present": name in present}
+              "required": name in REQUIRED_PARTS, "present": name in present, "verifiable": name not in unverifiable}
              for name in (*REQUIRED_PARTS, *RECOMMENDED_PARTS)]
-    for index, formula in enumerate(plan.document.formulas):
+    for index, formula in enumerate(evidence.formulas):
         facts += formula_facts(plan, formula, index)
+    for index, restated in enumerate(evidence.restatements):
+        facts.append({"kind": "restatement", "id": f"re-{index + 1:02d}", "path": f"document.restatements[{index}]",
+                      "figure_zh": figure_name(restated.figure), "figure_path": restated.figure,
+                      "value": number(restated.value), "first_value": number(restated.first_value),
+                      "place": restated.place or "另一处", "first_place": restated.first_place or "前文"})
+    for index, blank in enumerate(evidence.blanks):
+        facts.append({"kind": "blank", "id": f"blank-{index + 1:02d}", "path": f"document.blanks[{index}]", "text": blank.text})
+    if evidence.truncation is not None:
+        facts.append(truncation_fact(plan))
     return facts
+
+
+def unverifiable_parts(plan: Plan) -> set[str]:
+    """Absent parts that may stand in the missing text of a truncated document (DC005): after
+    the last part present when the end is missing, before the first when the start is."""
+    truncation = plan.document.truncation if plan.document is not None else None
+    if truncation is None:
+        return set()
+    present = [PART_ORDER.index(part) for part in plan.document.parts if part in PART_ORDER]
+    missing = set()
+    for position, part in enumerate(PART_ORDER):
+        if truncation.end_missing and (not present or position > max(present)):
+            missing.add(part)
+        if truncation.start_missing and (not present or position < min(present)):
+            missing.add(part)
+    return missing
+
+
+def truncation_fact(plan: Plan) -> Fact:
+    truncation = plan.document.truncation
+    unread = [figure.name for figure in REQUIRED if figure_value(plan, figure.path) is None]
+    skipped = "；文中未见的数字（" + "、".join(unread) + "）可能在缺失部分中，相关检查未作" if unread else ""
+    return {"kind": "truncation", "id": "truncation", "path": "document.truncation",
+            "stops_at": truncation.stops_at, "end_missing": truncation.end_missing,
+            "start_missing": truncation.start_missing, "skipped": skipped}
 
 
 def figure_value(plan: Plan, path: Optional[str]):
@@ -515,19 +640,28 @@ def in_engine_range(value: Optional[Decimal]) -> bool:
 
 
 def formula_facts(plan: Plan, formula: Formula, index: int) -> list[Fact]:
+    """WD013: the formula's arithmetic, and each operand (and the result) against the figure
+    it stands for. One finding a formula: an operand that differs says the arithmetic too."""
     fid, path = f"fx-{index + 1:02d}", f"document.formulas[{index}]"
     computed = evaluate(formula)
     fact = {"kind": "formula", "id": fid, "path": path, "text": formula.text}
+    arithmetic = ""
     if in_engine_range(computed) and in_engine_range(formula.result):
         # Both or neither: a comparison with one side missing is where the engine and the
         # evaluator may differ. A formula beyond ENGINE_RANGE is not compared (no WD013).
-        fact.update(result=number(formula.result), computed=number(computed.quantize(Decimal("0.01"))))
-    facts = [fact]
-    operands = [(t.value, t.figure) for t in formula.terms] + [(formula.result, formula.result_figure)]
-    for position, (value, figure) in enumerate(operands, start=1):
+        shown = number(computed.quantize(Decimal("0.01")))
+        fact.update(result=number(formula.result), computed=shown)
+        if shown != number(formula.result):
+            arithmetic = f"；且按所列各数计算应得 {text_number(shown)}，文中写为 {text_number(formula.result)}"
+    operands = [(t.value, t.figure, f"{path}.terms[{i}]") for i, t in enumerate(formula.terms)]
+    operands.append((formula.result, formula.result_figure, path))
+    facts, mismatched = [fact], 0
+    for position, (value, figure, term_path) in enumerate(operands, start=1):
         stated = figure_value(plan, figure)
         if figure and stated is not None and in_engine_range(value):
-            facts.append({"kind": "operand", "id": f"{fid}-t{position}", "path": path, "formula": formula.text,
-                          "value": number(value), "figure_zh": FIGURE_ZH.get(figure, figure),
-                          "figure_value": number(stated)})
+            mismatched += number(value) != number(stated)
+            facts.append({"kind": "operand", "id": f"{fid}-t{position}", "path": path, "term_path": term_path,
+                          "formula": formula.text, "value": number(value), "figure_zh": figure_name(figure),
+                          "figure_value": number(stated), "arithmetic": arithmetic})
+    fact["mismatched_operands"] = mismatched
     return facts

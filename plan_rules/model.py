@@ -29,8 +29,8 @@ Count = int
 ListedCount = Annotated[int, Field(ge=0, le=MAX_COUNT)]
 
 IssuerLevel = Literal["national", "province", "city", "county", "township", "street", "zone", "unknown"]
-PercentSubject = Literal["key", "general", "reserve", "supervision", "other_enforcement", "non_enforcement", "officers"]
-PercentBase = Literal["supervision", "total", "registered"]
+PercentSubject = Literal["key", "general", "reserve", "supervision", "other_enforcement", "non_enforcement"]
+PercentBase = Literal["supervision", "total"]
 
 
 class Strict(BaseModel):
@@ -55,6 +55,8 @@ class Officers(Strict):
     registered: Optional[Count] = Field(None, ge=0, le=MAX_COUNT, title="在编（在册）人数")
     roster_count: Optional[Count] = Field(None, ge=0, le=MAX_COUNT,
                                           title="执法小组名单所列人数", description="附表执法小组名单中的人数")
+    share: Optional[Decimal] = Field(None, ge=0, title="原文所写纳入计算人数占在编人员的百分比（不含 %）",
+                                     description="如“占在编人员的81.8%”写 \"81.8\"；WD010 核对")
 
 
 class Split(Strict):
@@ -76,10 +78,10 @@ class WorkCategory(Strict):
 
 
 class PrintedPercent(Strict):
-    subject: PercentSubject = Field(title="所指数字", description="key/general/reserve/...；officers 为纳入计算的执法人员")
+    subject: PercentSubject = Field(title="所指工作日", description="key/general/reserve/...")
     value: Decimal = Field(title="原文百分数（不含 %）", description="写成字符串可保留末位 0，如 \"69.00\"")
-    base: Optional[PercentBase] = Field(None, title="基数", description="supervision（监督检查工作日）、total（总法定工作日）"
-                                        "或 registered（在编人员）；不写则按相邻百分比或两种基数判断")
+    base: Optional[PercentBase] = Field(None, title="基数", description="supervision（监督检查工作日）或 total（总法定工作日）；"
+                                        "不写则按相邻百分比判断，仍不能定则两种基数都试")
 
 
 class Workdays(Strict):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .findings import Finding
-from .ruleset import Rulebook
+from .findings import Finding, Severity
+from .ruleset import Check, Rulebook
 from .sourcemap import SourceMap
 
 
@@ -19,7 +19,9 @@ class FactView(dict):
             raise AttributeError(name) from None
 
 
-def render_matches(matches, rulebook: Rulebook, sourcemap: SourceMap, name: str) -> list[Finding]:
+def render_matches(matches, rulebook: Rulebook, sourcemap: SourceMap, name: str,
+                   uncertain: dict[str, str] | None = None) -> list[Finding]:
+    """`uncertain`: field path → why it was read with less than certainty (plan.document)."""
     findings = []
     for check_name, bound in matches:
         rule, check = rulebook.check(check_name)
@@ -27,8 +29,29 @@ def render_matches(matches, rulebook: Rulebook, sourcemap: SourceMap, name: str)
         field_path = check.where.format(**views).lstrip(".")
         location = sourcemap.locate(field_path)
         subjects = tuple(fact["id"] for _, fact in bound)
-        findings.append(Finding(code=rule.code, severity=check.severity, message=check.message.format(**views),
+        severity, message = check.severity, check.message.format(**views)
+        doubts = _doubts(check, views, uncertain or {})
+        if doubts and severity == Severity.error:
+            severity = Severity.warning
+            message = f"{message}（{'；'.join(doubts)}，未能确认，故作警告。）"
+        findings.append(Finding(code=rule.code, severity=severity, message=message,
                                 file=name, field=field_path, line=location.line, column=location.column,
                                 where=location.where, title=rule.title, basis=rule.basis,
                                 order=(rule.order, subjects)))
     return findings
+
+
+def _doubts(check: Check, views: dict, uncertain: dict[str, str]) -> list[str]:
+    """Why the figures the finding rests on are not certain: a figure read only by position,
+    a breakdown that may be incomplete. A path is doubtful with its parts and its parent."""
+    doubts = []
+    for template in check.rests_on:
+        path = template.format(**views).lstrip(".")
+        for doubtful, reason in uncertain.items():
+            if (_within(doubtful, path) or _within(path, doubtful)) and reason not in doubts:
+                doubts.append(reason)
+    return doubts
+
+
+def _within(path: str, parent: str) -> bool:
+    return path == parent or path.startswith(parent + ".") or path.startswith(parent + "[")

@@ -55,6 +55,9 @@ class Check:
     when: dict
     message: str
     where: str           # field path template: "workdays.total", "{item.path}.days"
+    # Field path templates of the figures the finding rests on: where one of them was read
+    # from a document with less than certainty, an error is reported as a warning.
+    rests_on: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -167,16 +170,21 @@ def parse_rule(data: Any, path: Path, order: int) -> Rule:
 
 
 def parse_check(data: Any, name: str, where: str, severities: tuple[Severity, ...]) -> Check:
-    if not isinstance(data, dict) or set(data) != {"severity", "when", "message", "where"}:
-        raise RuleError(f"{where} {name}: 每项检查须且仅须有 severity、when、message、where")
+    if not isinstance(data, dict) or not {"severity", "when", "message", "where"} <= set(data) <= {
+            "severity", "when", "message", "where", "rests_on"}:
+        raise RuleError(f"{where} {name}: 每项检查须有 severity、when、message、where，可另有 rests_on")
+    rests_on = data.get("rests_on", [])
+    if not isinstance(rests_on, list) or not all(isinstance(path, str) for path in rests_on):
+        raise RuleError(f"{where} {name}: rests_on 须为字段路径列表")
     severity = Severity.parse(data["severity"])
     if severity not in severities:
         raise RuleError(f"{where} {name}: 严重程度 {severity.name} 不在规则声明的 {severities} 中")
     when = data["when"]
     patterns = lint_antecedent(when, f"{where} {name}")
-    for template in (data["message"], data["where"]):
+    for template in (data["message"], data["where"], *rests_on):
         lint_template(template, patterns, f"{where} {name}")
-    return Check(name=name, severity=severity, when=when, message=data["message"].strip(), where=data["where"])
+    return Check(name=name, severity=severity, when=when, message=data["message"].strip(), where=data["where"],
+                 rests_on=tuple(rests_on))
 
 
 def lint_antecedent(when: Any, where: str) -> list[str]:

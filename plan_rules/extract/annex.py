@@ -155,7 +155,7 @@ def _read_table(document: Document, rows: list[int], by_label, annexes: Annexes,
         return
     described = context + (reference.title or "" if reference else "")
     body = [document.lines[index] for index in rows if index > header_index]
-    if "person" in columns and "name" not in columns:
+    if "person" in columns:
         names = [row for row in body if _cell(row, columns, "person")]
         if names:
             annexes.roster = Found(len(names), names[0].cells[columns["person"]], 0)

@@ -66,8 +66,9 @@ def build_plan(lines: list[Line]) -> Built:
         stated += found.totals
     readings = reconcile(stated, formulas)
     uncertain: list[Uncertainty] = []
-    _figures(plan, readings, record, uncertain)
-    _items(plan, lists, record, uncertain)
+    cut = evidence.cut_point(document)
+    _figures(plan, readings, record, uncertain, cut)
+    _items(plan, lists, record, uncertain, cut)
     _splits(plan, document, readings, lists, record, uncertain)
     _percentages(plan, percents, record)
     _officers(plan, document, readings, formulas, record, uncertain)
@@ -140,7 +141,20 @@ def _metadata(plan: Plan, document: Document, record: _Recorder) -> metadata.Tit
     return title
 
 
-def _figures(plan: Plan, readings: dict[str, Reading], record: _Recorder, uncertain: list[Uncertainty]) -> None:
+_CUT = "文本在此截断，数字可能不全"
+
+
+def _at_cut(cut, text, offset: int | None) -> bool:
+    """Whether the figure at `offset` runs to the point where a truncated text stops."""
+    if cut is None or offset is None or text is not cut[0]:
+        return False
+    end = offset
+    while end < len(text.text) and (text.text[end].isdigit() or text.text[end] == "."):
+        end += 1
+    return end >= cut[1]
+
+
+def _figures(plan: Plan, readings: dict[str, Reading], record: _Recorder, uncertain: list[Uncertainty], cut) -> None:
     for figure in FIGURES:
         reading = readings.get(figure.key)
         if reading is None or reading.chosen is None:
@@ -152,6 +166,8 @@ def _figures(plan: Plan, readings: dict[str, Reading], record: _Recorder, uncert
         record.found(figure.path, _found(reading.chosen))
         if not reading.certain:
             uncertain.append(Uncertainty(path=figure.path, reason=f"{figure.name}仅按算式中的位置推断"))
+        elif _at_cut(cut, reading.chosen.text, reading.chosen.offset):
+            uncertain.append(Uncertainty(path=figure.path, reason=f"{figure.name}处{_CUT}"))
 
 
 def _found(mention: Mention) -> Found:
@@ -166,7 +182,7 @@ def _set_path(plan: Plan, path: str, value) -> None:
     setattr(target, name, value)
 
 
-def _items(plan: Plan, lists: dict[str, categories.ItemList], record: _Recorder, uncertain: list[Uncertainty]) -> None:
+def _items(plan: Plan, lists: dict[str, categories.ItemList], record: _Recorder, uncertain: list[Uncertainty], cut) -> None:
     for key, name in (("O", "other_enforcement"), ("X", "non_enforcement")):
         found = lists.get(key)
         if found is None:
@@ -180,6 +196,8 @@ def _items(plan: Plan, lists: dict[str, categories.ItemList], record: _Recorder,
             record.at(f"{path}.label", item.text, item.label_offset)
             if item.days_offset is not None:
                 record.at(f"{path}.days", item.days_text or item.text, item.days_offset)
+                if _at_cut(cut, item.days_text or item.text, item.days_offset):
+                    uncertain.append(Uncertainty(path=f"{path}.days", reason=f"“{item.label}”的天数{_CUT}"))
             for split_index, split in enumerate(item.splits.parts):
                 record.at(f"{path}.splits[{split_index}]", item.text, split.offset)
             if item.splits.partial:
@@ -223,9 +241,15 @@ def _set_splits(plan: Plan, path: str, splits: categories.Splits, text, record: 
 
 
 def _percentages(plan: Plan, percents: list[Percent], record: _Recorder) -> None:
-    for index, percent in enumerate(sorted(percents, key=lambda p: (p.line, p.offset))):
+    """Shares of workdays, and the share of registered staff counted ("占在编人员的81.8%")."""
+    for percent in sorted(percents, key=lambda p: (p.line, p.offset)):
+        if percent.subject == "officers":
+            if plan.officers.share is None:
+                plan.officers.share = percent.value
+                record.at("officers.share", percent.text, percent.offset)
+            continue
+        record.at(f"workdays.percentages[{len(plan.workdays.percentages)}]", percent.text, percent.offset)
         plan.workdays.percentages.append(PrintedPercent(subject=percent.subject, value=percent.value, base=percent.base))
-        record.at(f"workdays.percentages[{index}]", percent.text, percent.offset)
 
 
 def _officers(plan: Plan, document: Document, readings, formulas: list[Formula], record: _Recorder, uncertain) -> None:

@@ -80,20 +80,24 @@ def prose_lists(document: Document) -> list[ItemList]:
 def _read_section(document: Document, heading: Heading) -> ItemList:
     found = ItemList(heading.figures[0], "prose")
     own = document.lines[heading.index].text
-    _read_line(found, own, heading.index, _items_start(own.text, heading.body), None)
+    start = _items_start(own.text, heading.body)
+    if start is not None:
+        _read_run(found, own, heading.index, start)
     for index in document.section_lines(heading):
         line = document.lines[index]
-        if line.is_row or document.section_of[index] is not heading and _is_heading(document, index):
+        if line.is_row:
             continue
-        style, body = strip_marker(line.text.text)
-        if style is not None and rank(style) <= rank(heading.style):
-            continue
-        _read_line(found, line.text, index, body if style else 0, style)
+        text = line.text
+        style, _ = strip_marker(text.text)
+        total = _TOTAL.match(text.text, len(text.text) - len(text.text.lstrip()))
+        intro = _LIST_INTRO.search(text.text)
+        if total:
+            _add_total(found, text, index, total)
+        elif style is not None and rank(style) > rank(heading.style):
+            _read_run(found, text, index, 0)
+        elif style is None and intro:
+            _read_run(found, text, index, intro.end())
     return found
-
-
-def _is_heading(document: Document, index: int) -> bool:
-    return any(heading.index == index for heading in document.headings)
 
 
 def _items_start(text: str, body: int) -> int | None:
@@ -105,20 +109,12 @@ def _items_start(text: str, body: int) -> int | None:
     return marker.start("marker") if marker and marker_number(text[marker.start("marker"):]) == 1 else None
 
 
-def _read_line(found: ItemList, text: Text, line: int, start: int | None, style: str | None) -> None:
-    if start is None:
-        return
-    total = _TOTAL.match(text.text, start)
-    if total:
-        _add_total(found, text, line, total)
-        return
-    intro = _LIST_INTRO.search(text.text, start)
-    if style is None and intro is None:
-        return
-    begin = intro.end() if intro and style is None else start
-    for segment_start, segment_end in _segments(text.text, begin, numbered=style is not None or _starts_numbered(text.text, begin)):
+def _read_run(found: ItemList, text: Text, line: int, start: int) -> None:
+    """The items from `start` on: one numbered item, a numbered run, or an unnumbered list."""
+    numbered = strip_marker(text.text[start:])[0] is not None
+    for segment_start, segment_end in _segments(text.text, start, numbered):
         glued = _TOTAL.search(text.text, segment_start, segment_end)
-        if glued and glued.start() > segment_start and _DAYS.search(text.text, segment_start, glued.start()):
+        if glued and glued.start() > segment_start and _days(text.text, segment_start, glued.start()):
             found.items.append(parse_item(text, line, segment_start, glued.start()))
             _add_total(found, text, line, glued)        # "…150个工作日 总计：640个工作日"
             continue

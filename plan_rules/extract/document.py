@@ -86,8 +86,9 @@ def _heading(index: int, line: Line) -> Heading | None:
     if style is None:
         return None
     title = text[body:_title_end(text, body)].strip()
-    if style not in HEADING_STYLES and (len(title) > _SHORT_TITLE or _figure_after(text, body)):
-        return None
+    if style not in HEADING_STYLES and (len(title) > _SHORT_TITLE or _figure_after(text, body)
+                                        or text[body:].strip().rstrip(":").strip() != title):
+        return None              # a numbered line with more than its title is a list item
     return Heading(index, style, body, title, section_figures(title))
 
 

@@ -53,8 +53,8 @@ def find_parts(document: Document, found: set[str]) -> list[str]:
     present = set(found)
     for line in document.lines:
         style, start = strip_marker(line.text.text)
-        body = re.split(r"[:。]", line.text.text[start:])[0].strip()
-        if style not in HEADING_STYLES or line.is_row or not body or len(body) > _HEADING_MAX:
+        body = re.split(r"[:。]", line.text.text[start:])[0].strip()[:_HEADING_MAX]
+        if style not in HEADING_STYLES or line.is_row or not body:
             continue
         for part, pattern in _HEADINGS:
             if pattern.search(body):
@@ -94,6 +94,16 @@ def find_truncation(document: Document, parts: list[str], has_title: bool) -> Tr
     text = last.text if end_missing else lines[0].text
     words = text.original(max(0, len(text.text) - 16), len(text.text)).strip() if end_missing else ""
     return Truncation(Found(words, text, max(0, len(text.text) - 1) if end_missing else 0), words, end_missing, start_missing)
+
+
+def cut_point(document: Document):
+    """The Text the document stops in, when it stops mid-sentence, and the offset of its end:
+    a figure that runs to that end may have lost digits ("总计40" of "总计400")."""
+    lines = [line for line in document.lines if line.is_row or line.text.text.strip()]
+    if not lines or lines[-1].is_row or not _stops_mid_sentence(lines[-1].text.text):
+        return None
+    text = lines[-1].text
+    return text, len(text.text.rstrip())
 
 
 def _stops_mid_sentence(text: str) -> bool:

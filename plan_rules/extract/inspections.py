@@ -22,7 +22,7 @@ from plan_rules.extract.text import Found, Text
 _UNITS = r"(?:家|户|个单位|个企业|处|所)"
 _NUMBER = rf"(?P<n>{DIGITS}|{CHINESE})"
 _COUNT = re.compile(rf"{_NUMBER}\s*{_UNITS}")
-_INDUSTRY = re.compile(rf"^\s*(?:其中)?\s*:?\s*(?P<name>[\u4e00-\u9fff()]{{2,24}}?)\s*(?:[:为有]|共有|共)?\s*{_NUMBER}\s*{_UNITS}\s*[;。,]?\s*$")
+_INDUSTRY = re.compile(rf"\s*(?:其中)?\s*:?\s*(?P<name>[\u4e00-\u9fff()]{{2,24}}?)\s*(?:[:为有]|共有|共)?\s*{_NUMBER}\s*{_UNITS}\s*[;。,]?\s*$")
 _INDUSTRY_PIECES = re.compile(r"[、,;]")
 _BREAKDOWN = re.compile(r"\s*(?:\((?P<paren>[^()]*)\)|[,:]?\s*其中\s*:?|:)")
 
@@ -82,12 +82,13 @@ def find_arrangement(document: Document, kind: Kind) -> Arrangement:
 
 def _section(document: Document, kind: Kind) -> list[int]:
     """The heading line of the arrangement and the lines below it, up to the next heading of
-    its rank or above."""
-    for heading in document.headings:
-        if kind.heading.search(heading.title):
-            return [heading.index] + [index for index in range(heading.index + 1, heading.end)
-                                      if not document.lines[index].is_row]
-    return []
+    its rank or above. A heading that names the arrangement ("四、重点检查安排") wins over one
+    that only mentions the kind ("（一）突出重点检查。" in 主要任务)."""
+    candidates = [heading for heading in document.headings if kind.heading.search(heading.title)]
+    if not candidates:
+        return []
+    best = min(candidates, key=lambda h: (not re.search(r"安排|计划|单位|对象", h.title), rank(h.style), h.index))
+    return [best.index] + [index for index in range(best.index + 1, best.end) if not document.lines[index].is_row]
 
 
 def _read_section_line(text: Text, arrangement: Arrangement, kind: Kind) -> None:

@@ -25,20 +25,22 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from plan_rules.extract.markers import strip_marker
-from plan_rules.extract.text import Piece, Text, concat, join, normalise
+from plan_rules.extract.text import Piece, Text, concat, join, normalise, plain
 from plan_rules.readers.lines import PAGE_NUMBER, Source, TextLine
 
 _RESIDUE_LINE = re.compile(r"^\s*(?:\[bookmark:[^\]]*\]\s*)+$")
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _PIPE_SEPARATOR = re.compile(r"^[\s|:\-—]+$")
-_SPACED_CELLS = re.compile(r"\S(?:.*?\S)?(?=\s{2,}|\s*$)")
+_SPACED_CELLS = re.compile(r"\S+(?: \S+)*")
 _SENTENCE_END = re.compile(r"[。！？!?；;]\s*[”」』)）]?\s*$")
 _WAITING = re.compile(r"(?:预计需要?|需要?|约|共计?|合计|总计|小计|计|为|[:：=＝×xX*＊+\-－])\s*$")
 _STARTS_WITH_FIGURE = re.compile(r"^\s*[\d０-９零〇一二两三四五六七八九十百]+\s*(?:[.,，．]\d+)?\s*(?:个|工作日|人日|日|天|人|名|家|户|%|％)")
 _ENDS_WITH_FIGURE = re.compile(r"[\d０-９]\s*(?:个?工作日|人日|日|天)?\s*[。；;,，]?\s*$")
 _TITLE = re.compile(r"(?:监督检查|执法检查|执法|检查)(?:工作)?计划\s*$|^\s*关于.*通知\s*$")
+_GLUED_HEADING = re.compile(r"(?<=[。;!?])\s*(?=(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))[\u4e00-\u9fff])")
 _HARD_WRAP_MIN = 16          # shorter lines are headings and signatures, never wrapped prose
 _HARD_WRAP_SHARE = 0.3       # a text is hard-wrapped when this share of its long lines has one length
+_RUNNING_ON_SHARE = 0.6      # … and most of those lines stop mid-sentence
 
 
 @dataclass
@@ -95,21 +97,32 @@ def _flush(pending: list[TextLine], result: list[Line]) -> None:
         for position, line in enumerate(pending):
             text = line.text if position == 0 else line.text.lstrip()
             parts.append((text, line, len(line.text) - len(text)))
-        result.append(Line(join(parts)))
+        whole = join(parts)
+        result.extend(Line(piece) for piece in _glued_headings(whole))
         pending.clear()
+
+
+def _glued_headings(text: Text) -> list[Text]:
+    """A page that lost its line breaks ("…编制了本计划。一、指导思想和工作目标以习近平…"):
+    split before each heading marker that follows a sentence end."""
+    cuts = [match.start() for match in _GLUED_HEADING.finditer(text.text)]
+    if not cuts:
+        return [text]
+    bounds = [0] + cuts + [len(text.text)]
+    return [text.slice(start, end) for start, end in zip(bounds, bounds[1:]) if text.text[start:end].strip()]
 
 
 def _continues(pending: list[TextLine], line: TextLine, kind: str, wrap_width: int | None) -> bool:
     """Whether physical `line` goes on the sentence of the lines in `pending`."""
     previous = pending[-1]
-    before, after = previous.text.rstrip(), line.text.strip()
+    before, after = plain(previous.text).rstrip(), plain(line.text).strip()
     if _SENTENCE_END.search(before) or (len(pending) == 1 and _TITLE.search(before)):
         return False
     if _WAITING.search(before) and _STARTS_WITH_FIGURE.match(after):
         return True
     if kind == "pdf":
         return bool(previous.wrapped)
-    if wrap_width is not None and len(before.strip()) >= wrap_width - 2:
+    if wrap_width is not None and len(before.strip()) >= wrap_width - 2 and strip_marker(after)[0] is None:
         return True
     # A numbered item whose figure is on the next line: "8.完成…安排的执" + "法工作任务：126".
     style, body = strip_marker(before)
@@ -119,13 +132,19 @@ def _continues(pending: list[TextLine], line: TextLine, kind: str, wrap_width: i
 
 def _wrap_width(lines: list[TextLine], rows: dict) -> int | None:
     """The width a hard-wrapped text was cut at, or None for a text of whole paragraphs."""
-    lengths = [len(line.text.strip()) for index, line in enumerate(lines)
-               if index not in rows and len(line.text.strip()) >= _HARD_WRAP_MIN]
+    prose = [(index, line.text.strip()) for index, line in enumerate(lines)
+             if index not in rows and strip_marker(plain(line.text))[0] is None]
+    lengths = [len(text) for _, text in prose if len(text) >= _HARD_WRAP_MIN]
     if len(lengths) < 3:
         return None
     width, count = Counter(lengths).most_common(1)[0]
-    near = sum(1 for length in lengths if abs(length - width) <= 1)
-    return width if count >= 3 and near >= _HARD_WRAP_SHARE * len(lengths) else None
+    at_width = [text for _, text in prose if abs(len(text) - width) <= 1]
+    # Lines cut at the width stop mid-sentence; lines that merely happen to share a length
+    # (list items, headings) end theirs.
+    running_on = sum(1 for text in at_width if not _SENTENCE_END.search(text) and not text.endswith((":", "：")))
+    if count < 3 or len(at_width) < _HARD_WRAP_SHARE * len(lengths) or running_on < _RUNNING_ON_SHARE * len(at_width):
+        return None
+    return width
 
 
 def _text_rows(lines: list[TextLine]) -> dict[int, list[tuple[int, int]]]:

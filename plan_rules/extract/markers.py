@@ -10,13 +10,13 @@ import re
 _CN = "一二三四五六七八九十"
 _MARKER = re.compile(rf"""^\s*(?:
     (?P<part>第[{_CN}]+(?:部分|章|节)\s*)|
-    (?P<cn_comma>[{_CN}]{{1,3}}\s*[、.](?![\d{_CN}]))|
+    (?P<cn_comma>[{_CN}]{{1,3}}\s*[、.](?!\d))|
     (?P<cn_paren>\(\s*[{_CN}]{{1,3}}\s*\))|
     (?P<num_paren>\(\s*\d{{1,2}}\s*\))|
     (?P<circled>[\u2460-\u2473])|
     (?P<num_dot>\d{{1,2}}\s*[.、](?![\d、]))|
     (?P<num_half>\d{{1,2}}\s*\)(?!\d))|
-    (?P<bullet>[-•·*]\s+)
+    (?P<bullet>[-•·*](?:\s+|(?=[\u4e00-\u9fff])))
 )\s*""", re.X)
 
 # Lower rank = higher level.

@@ -28,7 +28,7 @@ OPERAND_LABELLED, OPERAND_BY_VALUE, OPERAND_BY_POSITION = "operand", "operand-by
 
 _FILLER = re.compile(r"(?:[\s:=(]|为|是|有|共计|共|合计|总计|计|约|达|按照|按|确定为|预计需要|预计需|预计|需要|需|全年|的|规定|后|之后|天数|,(?=共计|合计|总计|为)|《[^《》]{1,30}》)*")
 _OPERATOR_AFTER = re.compile(r"\s*\)?\s*[×xX*+\-÷/=]\s*[\d(\u4e00-\u9fff]")
-_OPERATOR_BEFORE = re.compile(r"[×xX*+\-÷/]\s*$")
+_OPERATOR_BEFORE = re.compile(r"(?<=[\w)])\s*[×xX*+\-÷/]\s*$")     # not a bullet "- " at a line's start
 _REQUIREMENT_BEFORE = re.compile(r"(?:每次|每组|每个|每家|由|不少于|不低于|至少|不得少于)\s*$")
 _REQUIREMENT_AFTER = re.compile(r"\s*(?:以上|以下|及以上|组成|左右)")
 _SENTENCE = re.compile(r"[。;]")

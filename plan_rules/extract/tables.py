@@ -94,33 +94,37 @@ def _read_table(document: Document, rows: list[int], reading: TableReading) -> N
         if index <= header_index:
             continue
         line = document.lines[index]
-        category = _category(line, columns)
-        if category and (current is None or current.category != category):
-            current = _start(reading, category)
-            if _is_section_row(line, columns):
-                continue
         if _total_row(line):
             if current is not None:
                 _add_total(current, line, index, columns)
             continue
-        if _figure_row(line) and not _item_row(line, columns):
-            _read_figure_row(line, index, columns, share_base, reading)
+        opened = _section_row(line)
+        if opened:                                    # "（一）其他执法工作日"
+            current = ItemList(opened, "table")
             continue
+        figure = _figure_row(line)
+        if figure:                                    # "其他执法工作日 | 760 | 30.65%"
+            _read_figure_row(line, index, figure, columns, share_base, reading)
+            continue
+        category = _category(line, columns)
+        if category and (current is None or current.category != category):
+            current = ItemList(category, "table")
         if current is not None and _item_row(line, columns):
             if current not in reading.lists:
                 reading.lists.append(current)
             current.items.append(_item(line, index, columns))
 
 
-def _start(reading: TableReading, category: str) -> ItemList:
-    found = ItemList(category, "table")
-    reading.lists.append(found)
-    return found
+def _section_row(line: Line) -> str | None:
+    texts = [cell.text for cell in line.cells if cell.text]
+    if len(texts) != 1:
+        return None
+    label = ANY_LABEL.search(texts[0], _lead(texts[0]))
+    return label.lastgroup if label and label.lastgroup in ("O", "X") and label.start() <= _lead(texts[0]) + 1 else None
 
 
 def _category(line: Line, columns: dict[str, int]) -> str | None:
-    """The category a row belongs to or opens: its 类别 cell, a section row, or a first cell
-    naming a category ahead of a numbered item."""
+    """The category a row's 类别 cell (or first cell, ahead of a numbered item) names."""
     cells = line.cells
     candidates = [cells[columns["category"]]] if "category" in columns and columns["category"] < len(cells) else cells[:1]
     for cell in candidates:
@@ -128,10 +132,6 @@ def _category(line: Line, columns: dict[str, int]) -> str | None:
         if label and label.lastgroup in ("O", "X") and label.start() <= 2:
             return label.lastgroup
     return None
-
-
-def _is_section_row(line: Line, columns) -> bool:
-    return not any(_NUMBER_CELL.match(cell.text) for cell in line.cells[1:])
 
 
 def _lead(text: str) -> int:
@@ -143,19 +143,24 @@ def _total_row(line: Line) -> bool:
     return any(_TOTAL_CELL.match(cell.text.replace(" ", "")) for cell in line.cells[:3])
 
 
-def _figure_row(line: Line) -> bool:
-    """A row that states a figure: its first text cell starts with a figure's wording."""
-    cell = _label_cell(line, {})
-    if cell is None:
-        return False
-    label = ANY_LABEL.search(cell.text, _lead(cell.text))
-    return label is not None and label.start() <= _lead(cell.text) + 1 and label.lastgroup not in ("N",)
+def _figure_row(line: Line) -> tuple[Text, re.Match] | None:
+    """A row that states a figure: its only text cell starts with a figure's wording and
+    another cell holds a number ("其他执法工作日 | 760 | 30.65%"). A row whose first cell names a
+    category ahead of an item ("其他执法工作日 | 1 | 开展…综合监管 | 200") is no such row."""
+    texts = [cell for cell in line.cells if re.search(r"[\u4e00-\u9fff]{2}", cell.text)]
+    if len(texts) != 1 or not any(_NUMBER_CELL.match(cell.text) for cell in line.cells):
+        return None
+    cell = texts[0]
+    lead = _lead(cell.text)
+    label = ANY_LABEL.match(cell.text, lead) or ANY_LABEL.match(cell.text, min(lead + 1, len(cell.text)))
+    return (cell, label) if label is not None and label.lastgroup != "N" else None
 
 
 def _item_row(line: Line, columns) -> bool:
     if "seq" in columns and columns["seq"] < len(line.cells):
         return bool(_SEQ_CELL.match(line.cells[columns["seq"]].text))
-    return any(_SEQ_CELL.match(cell.text) for cell in line.cells[:2])
+    first = 1 if _category(line, columns) else 0
+    return first < len(line.cells) and bool(_SEQ_CELL.match(line.cells[first].text))
 
 
 def _label_cell(line: Line, columns) -> Text | None:
@@ -163,7 +168,8 @@ def _label_cell(line: Line, columns) -> Text | None:
         return line.cells[columns["label"]]
     skip = {columns.get("seq"), columns.get("category")}
     for position, cell in enumerate(line.cells):
-        if position not in skip and re.search(r"[\u4e00-\u9fff]{2}", cell.text) and not _TOTAL_CELL.match(cell.text):
+        if position not in skip and re.search(r"[\u4e00-\u9fff]{2}", cell.text) and not _TOTAL_CELL.match(cell.text) \
+                and not (position == 0 and _category(line, columns)):
             return cell
     return None
 
@@ -203,11 +209,10 @@ def _share_base(header: str) -> str | None:
     return _BASES.get(label.lastgroup) if label else None
 
 
-def _read_figure_row(line: Line, index: int, columns, share_base, reading: TableReading) -> None:
+def _read_figure_row(line: Line, index: int, figure, columns, share_base, reading: TableReading) -> None:
     """"总法定工作日（248日×10人） | 2480 | 100%", "（三）监督检查工作日 | 15,000－4,800－6,900 |
     3,300", "其中：重点检查工作日（70.0%） | 2,310"."""
-    cell = _label_cell(line, columns)
-    label = ANY_LABEL.search(cell.text, _lead(cell.text))
+    cell, label = figure
     key = label.lastgroup
     value_cell = _days_cell(line, columns)
     value = _NUMBER_CELL.match(value_cell.text) if value_cell is not None and value_cell is not cell else None

@@ -123,6 +123,12 @@ def normalise(raw: str, pieces: list[Piece]) -> Text:
     return Text(text.replace("，", ","), raw, origin, pieces)
 
 
+def plain(raw: str) -> str:
+    """The characters of `raw` in their one spelling (full-width forms as ASCII), nothing else
+    changed: for deciding layout before a line is normalised."""
+    return _translate(raw)[0]
+
+
 def _translate(raw: str) -> tuple[str, array]:
     out: list[str] = []
     origin = array("l")

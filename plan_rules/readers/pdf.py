@@ -194,11 +194,26 @@ def _continue_table(placed: list[_Placed], key, previous: _Placed) -> None:
             placed[position] = replace(item, line=replace(item.line, cells=(), text=""), table_key=previous.table_key)
             first = False
             continue
+        if first and _fragment(item):            # the rest of the last row's cells, pushed over the break
+            last.line = replace(last.line, cells=tuple(replace(cell, text=cell.text + extra.text)
+                                                      for cell, extra in zip(last.line.cells, item.line.cells)))
+            last.line = replace(last.line, text="\t".join(cell.text for cell in last.line.cells))
+            placed[position] = replace(item, line=replace(item.line, cells=(), text=""), table_key=previous.table_key)
+            first = False
+            continue
         cells = _merged_over_break(item, last) if first else _merged_from_above(item, last)
         first = False
         item.line = replace(item.line, cells=cells, text="\t".join(cell.text for cell in cells), table=previous.line.table)
         item.table_key = previous.table_key
         last = item
+
+
+def _fragment(item: _Placed) -> bool:
+    """A row whose first cell is empty and most cells too: text of the row above that did not
+    fit on its page ("…有限公" / "司")."""
+    cells = item.line.cells
+    filled = [cell for cell in cells if cell.text]
+    return bool(cells) and not cells[0].text and not any(item.merged) and len(filled) * 2 < len(cells)
 
 
 def _merged_over_break(item: _Placed, last: _Placed) -> tuple:
