@@ -112,7 +112,7 @@ def test_printed_formulas_with_the_figure_of_each_operand(seed):
     assert [(t.op, t.value, t.figure) for t in first.terms] == [
         ("+", 249, "workdays.per_person"), ("×", 12, "officers.counted")]
     assert (first.result, first.result_figure) == (2988, "workdays.total")
-    assert second.text == "总法定工作日（2988日）-其他执法工作日（1456日）-非执法工作日（1242日）=290日"
+    assert second.text == "监督检查工作日=总法定工作日（2988日）-其他执法工作日（1456日）-非执法工作日（1242日）=290日"
     assert [(t.op, t.value, t.figure) for t in second.terms] == [
         ("+", 2988, "workdays.total"), ("-", 1456, "workdays.other_enforcement.stated_total"),
         ("-", 1242, "workdays.non_enforcement.stated_total")]
@@ -150,7 +150,7 @@ def test_printed_formulas_with_the_figure_of_each_operand(seed):
     ("annexes[0]", 39, 3),
     ("annexes[2]", 64, 1),
     ("document.formulas[0]", 44, 11),
-    ("document.formulas[1]", 45, 31),
+    ("document.formulas[1]", 45, 23),
 ])
 def test_each_figure_points_at_its_line_and_column(seed, path, line, column):
     assert seed.sourcemap.entries[path] == Location(line=line, column=column)

@@ -115,7 +115,8 @@ def test_approval_needs_the_governments_word_not_an_intention():
 
 
 def test_each_missing_figure_is_an_in003_warning_naming_it():
-    extraction = extract_text("鞍山市立山区应急管理局2023年安全生产年度监督检查计划\n总法定工作日：2988日\n", "计划.txt")
+    extraction = extract_text("鞍山市立山区应急管理局2023年安全生产年度监督检查计划\n总法定工作日：2988日\n"
+                              "六、保障措施\n加强组织领导。\n", "计划.txt")
     fields = {finding.field for finding in extraction.findings}
     assert "workdays.total" not in fields
     assert {"officers.counted", "workdays.per_person", "workdays.supervision", "workdays.key", "workdays.general",

@@ -124,7 +124,7 @@ def _annex_heading(document: Document, index: int) -> bool:
     text = document.lines[index].text.text.strip()
     if not _LABEL_LINE.match(text) or len(text) > _ANNEX_LINE_MAX or len(_REFERENCE.findall(text)) != 1:
         return False
-    if _OMITTED.search(text):
+    if _OMITTED.search(text) or text.endswith("。"):
         return False
     following = next((line for line in document.lines[index + 1:] if line.is_row or line.text.text.strip()), None)
     if following is None:

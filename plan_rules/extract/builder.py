@@ -16,6 +16,7 @@ from plan_rules.extract import categories, evidence, inspections, metadata, offi
 from plan_rules.extract.document import Document, build_document
 from plan_rules.extract.formulas import Formula, find_formulas
 from plan_rules.extract.layout import Line
+from plan_rules.extract.markers import HEADING_STYLES, strip_marker
 from plan_rules.extract.mentions import Mention, statements
 from plan_rules.extract.numbers import to_days
 from plan_rules.extract.percentages import Percent, find_percentages
@@ -68,13 +69,14 @@ def build_plan(lines: list[Line]) -> Built:
     uncertain: list[Uncertainty] = []
     cut = evidence.cut_point(document)
     _figures(plan, readings, record, uncertain, cut)
-    _items(plan, lists, record, uncertain, cut)
+    _place_category_totals(readings, lists, record)
+    item_days = _items(plan, lists, record, uncertain, cut)
     _splits(plan, document, readings, lists, record, uncertain)
     _percentages(plan, percents, record)
     _officers(plan, document, readings, formulas, record, uncertain)
     _inspections(plan, document, record, uncertain)
     _annexes(plan, document, title, record)
-    truncation = _evidence(plan, document, formulas, readings, title, record, uncertain)
+    truncation = _evidence(plan, document, formulas, readings, title, record, uncertain, item_days)
     return Built(plan, record.sourcemap, readings, truncation)
 
 
@@ -88,7 +90,9 @@ def _read_lines(document: Document) -> tuple[list[Mention], list[Formula], list[
         heading = headings.get(index)
         title_span = (heading.body, heading.body + len(heading.title)) if heading else None
         stated += statements(line.text, index, title_span)
-        found = find_formulas(line.text, index, section[0] if len(section) == 1 else None)
+        # A formula in a list item computes the item, not the section's figure.
+        item = strip_marker(line.text.text)[0] not in (None, *HEADING_STYLES)
+        found = find_formulas(line.text, index, section[0] if len(section) == 1 and not item else None)
         formulas += found
         percents += find_percentages(line.text, index, found, section)
     return stated, formulas, percents
@@ -170,6 +174,20 @@ def _figures(plan: Plan, readings: dict[str, Reading], record: _Recorder, uncert
             uncertain.append(Uncertainty(path=figure.path, reason=f"{figure.name}处{_CUT}"))
 
 
+def _place_category_totals(readings: dict[str, Reading], lists, record: _Recorder) -> None:
+    """O and X are anchored where their items are listed (the list's heading or 合计 line)
+    when that prints the same figure as the summary: a finding about the items' sum then
+    points at the items."""
+    for key in ("O", "X"):
+        reading, found = readings.get(key), lists.get(key)
+        if reading is None or reading.chosen is None or found is None:
+            continue
+        beside = [m for m in reading.mentions if m.value == reading.chosen.value and m.how in ("heading", "section-total", "table")
+                  and (m.line == found.heading or any(m is total for total in found.totals))]
+        if beside:
+            record.sourcemap.entries[BY_KEY[key].path] = min(beside, key=lambda m: (m.line, m.offset)).location()
+
+
 def _found(mention: Mention) -> Found:
     return Found(mention.value, mention.text, mention.offset)
 
@@ -182,7 +200,11 @@ def _set_path(plan: Plan, path: str, value) -> None:
     setattr(target, name, value)
 
 
-def _items(plan: Plan, lists: dict[str, categories.ItemList], record: _Recorder, uncertain: list[Uncertainty], cut) -> None:
+def _items(plan: Plan, lists: dict[str, categories.ItemList], record: _Recorder, uncertain: list[Uncertainty],
+           cut) -> dict[tuple[int, int], str]:
+    """The items of each category's list; returns where each item's days are printed → the
+    days' field path, so that a formula computing an item is named after it."""
+    days_at: dict[tuple[int, int], str] = {}
     for key, name in (("O", "other_enforcement"), ("X", "non_enforcement")):
         found = lists.get(key)
         if found is None:
@@ -196,12 +218,14 @@ def _items(plan: Plan, lists: dict[str, categories.ItemList], record: _Recorder,
             record.at(f"{path}.label", item.text, item.label_offset)
             if item.days_offset is not None:
                 record.at(f"{path}.days", item.days_text or item.text, item.days_offset)
+                days_at[(id(item.days_text or item.text), item.days_offset)] = f"{path}.days"
                 if _at_cut(cut, item.days_text or item.text, item.days_offset):
                     uncertain.append(Uncertainty(path=f"{path}.days", reason=f"“{item.label}”的天数{_CUT}"))
             for split_index, split in enumerate(item.splits.parts):
                 record.at(f"{path}.splits[{split_index}]", item.text, split.offset)
             if item.splits.partial:
                 uncertain.append(Uncertainty(path=f"{path}.splits", reason=f"“{item.label}”的分解可能未读全"))
+    return days_at
 
 
 def _splits(plan: Plan, document: Document, readings, lists, record: _Recorder, uncertain: list[Uncertainty]) -> None:
@@ -339,13 +363,14 @@ def _line_of(document: Document, title: metadata.Title) -> int:
 
 
 def _evidence(plan: Plan, document: Document, formulas: list[Formula], readings, title, record: _Recorder,
-              uncertain: list[Uncertainty]) -> evidence.Truncation | None:
+              uncertain: list[Uncertainty], item_days: dict[tuple[int, int], str]) -> evidence.Truncation | None:
     proof = DocumentEvidence()
     for formula in (f for f in formulas if f.terms):
         path = f"document.formulas[{len(proof.formulas)}]"
+        computes = item_days.get((id(formula.result_text or formula.text), formula.result_offset))
         proof.formulas.append(PlanFormula(
             text=formula.printed, result=formula.result,
-            result_figure=BY_KEY[formula.result_key].path if formula.result_key else None,
+            result_figure=computes or (BY_KEY[formula.result_key].path if formula.result_key else None),
             terms=[FormulaTerm(op=term.op, value=term.value, figure=BY_KEY[term.key].path if term.key else None)
                    for term in formula.terms]))
         record.at(path, formula.text, formula.start)

@@ -26,6 +26,7 @@ _LIST_INTRO = re.compile(r"(?:分别为|具体为|具体如下|包括|如下|明
 _TOTAL = re.compile(r"(?:以上)?(?:合计|总计|小计|共计)\s*:?\s*(?P<n>\d+(?:\.\d+)?)\s*(?:个工作日|工作日|人日|日|天|个)?")
 _DAYS = re.compile(r"(?P<lead>[:,为]?\s*(?:预计需要?|需要?|约|计|共计|共|合计|总计)?\s*)(?P<n>\d+(?:\.\d+)?)\s*(?P<u>个工作日|工作日|人日|日|天|个)(?![\u4e00-\u9fff]*(?:人|家|户))")
 _BARE_DAYS = re.compile(r"(?:[:,为]|总计|合计|共计|计)\s*(?P<n>\d+(?:\.\d+)?)\s*[;。.,]?\s*$")
+_FORMULA_RESULT = re.compile(r"[×xX*+\-]\s*\d[^=;。]*=\s*(?P<n>\d+(?:\.\d+)?)\s*(?:个工作日|工作日|人日|日|天|个)?\s*[;。,]?\s*$")
 _PER_PERSON = re.compile(r"(?:每人|人均|每名|按每人)[^,;。]{0,3}$")
 _LABEL_END = re.compile(r"[:;。]")
 _LABEL_TRIM = " \t:;,.。、"
@@ -67,6 +68,7 @@ class ItemList:
     items: list[Item] = field(default_factory=list)
     totals: list[Mention] = field(default_factory=list)
     total_splits: Splits | None = None
+    heading: int | None = None      # the line of the heading the list is under, when in prose
 
 
 def prose_lists(document: Document) -> list[ItemList]:
@@ -78,7 +80,7 @@ def prose_lists(document: Document) -> list[ItemList]:
 
 
 def _read_section(document: Document, heading: Heading) -> ItemList:
-    found = ItemList(heading.figures[0], "prose")
+    found = ItemList(heading.figures[0], "prose", heading=heading.index)
     own = document.lines[heading.index].text
     start = _items_start(own.text, heading.body)
     if start is not None:
@@ -93,7 +95,7 @@ def _read_section(document: Document, heading: Heading) -> ItemList:
         intro = _LIST_INTRO.search(text.text)
         if total:
             _add_total(found, text, index, total)
-        elif style is not None and rank(style) > rank(heading.style):
+        elif style is not None and style != heading.style and (rank(style) >= rank(heading.style) or heading.style == "bare"):
             _read_run(found, text, index, 0)
         elif style is None and intro:
             _read_run(found, text, index, intro.end())
@@ -173,6 +175,9 @@ def parse_item(text: Text, line: int, start: int, end: int) -> Item:
 
 
 def _days(source: str, start: int, end: int) -> re.Match | None:
+    computed = _FORMULA_RESULT.search(source, start, end)
+    if computed:                                      # "机关值班：12人×36日=432日": the result
+        return computed
     for match in _DAYS.finditer(source, start, end):
         if not _PER_PERSON.search(source, max(start, match.start() - 6), match.start("n")):
             return match

@@ -18,6 +18,9 @@ from plan_rules.extract.markers import HEADING_STYLES, rank, strip_marker
 from plan_rules.method import ANY_LABEL, BY_KEY, Figure
 
 _TITLE_END = re.compile(r"[。:;,，(]|\d")
+# A line that is only a category's wording and its total: a heading without a marker.
+_BARE_CATEGORY = re.compile(r"^\s*(?P<title>其[他它]执法工作日|非执法工作日)\s*(?:[:=]|为)?\s*(?:共计|合计|共)?\s*"
+                            r"(?:\(?\s*\d+(?:\.\d+)?\s*(?:个工作日|工作日|人日|日|天|个)?\s*\)?)?\s*[。;]?\s*$")
 _SHORT_TITLE = 24
 # A section about a figure: the title starts with its wording, after at most a few words
 # ("测算", "本年度", "2023年").
@@ -84,12 +87,14 @@ def _heading(index: int, line: Line) -> Heading | None:
     text = line.text.text
     style, body = strip_marker(text)
     if style is None:
-        return None
+        bare = _BARE_CATEGORY.match(text)          # "其他执法工作日：1035日" heading its items
+        return Heading(index, "bare", bare.start("title"), bare.group("title"), section_figures(bare.group("title"))) if bare else None
     title = text[body:_title_end(text, body)].strip()
-    if style not in HEADING_STYLES and (len(title) > _SHORT_TITLE or _figure_after(text, body)
-                                        or text[body:].strip().rstrip(":").strip() != title):
+    figures = section_figures(title)
+    if style not in HEADING_STYLES and not set(figures) & {"O", "X"} and (
+            len(title) > _SHORT_TITLE or _figure_after(text, body) or text[body:].strip().rstrip(":").strip() != title):
         return None              # a numbered line with more than its title is a list item
-    return Heading(index, style, body, title, section_figures(title))
+    return Heading(index, style, body, title, figures)
 
 
 def _title_end(text: str, start: int) -> int:

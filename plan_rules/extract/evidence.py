@@ -17,7 +17,7 @@ from plan_rules.extract.markers import HEADING_STYLES, strip_marker
 from plan_rules.extract.text import Found
 
 REQUIRED_PARTS = ("officers", "workday_calculation", "key_arrangements", "general_arrangements")
-_ORDER = ("basis", "goals", "officers", "workday_calculation", "key_arrangements", "general_arrangements", "safeguards")
+_ORDER = ("officers", "workday_calculation", "key_arrangements", "general_arrangements", "basis", "goals", "safeguards")
 _HEADING_MAX = 30
 _HEADINGS = (
     ("officers", re.compile(r"执法人员(?:数量|情况|配置|配备)|执法力量|行政执法人[员数]")),
@@ -27,7 +27,9 @@ _HEADINGS = (
     ("goals", re.compile(r"目标|主要任务|工作任务|指导思想")),
     ("safeguards", re.compile(r"保障|保证措施|工作要求|组织领导|组织实施|有关要求")),
 )
-_CLOSING = re.compile(r"保障|保证措施|工作要求|有关要求|组织实施|批准和备案|附\s*[表件]|特此通知|此复")
+# What ends a plan: a closing section, an annex, a signature or date, a notice's last words.
+_CLOSING_TITLE = re.compile(r"保障|保证措施|工作要求|有关要求|组织实施|批准和备案|附表|附件")
+_CLOSING_LINE = re.compile(r"^\s*(?:附\s*[表件]\s*\d|特此通知|此复)")
 _SENTENCE_END = re.compile(r"[。！？!?;…”」』)》]\s*$")
 _SIGNATURE_OR_DATE = re.compile(r"^\s*(?:[\u4e00-\u9fff()]{2,30}(?:局|厅|委员会|办公室|中心|大队|支队|政府)|20\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
                                 r"|20\d{2}-\d{2}-\d{2}|[(（]?此件[^)）]*[)）]?)\s*$")
@@ -86,8 +88,8 @@ def find_truncation(document: Document, parts: list[str], has_title: bool) -> Tr
         return None
     last = lines[-1]
     end_missing = not last.is_row and _stops_mid_sentence(last.text.text)
-    if not end_missing and not any(part in parts for part in REQUIRED_PARTS):
-        end_missing = not any(_CLOSING.search(line.text.text) for line in lines)
+    if not end_missing and _later_parts_absent(parts):
+        end_missing = not _has_closing(document)
     start_missing = not has_title and any(_MID_SENTENCE_START.match(line.text.text) for line in lines[:3] if not line.is_row)
     if not end_missing and not start_missing:
         return None
@@ -106,8 +108,31 @@ def cut_point(document: Document):
     return text, len(text.text.rstrip())
 
 
+def _has_closing(document: Document) -> bool:
+    """A closing section anywhere, or in the second half of the text an annex, a table, a
+    signature or a date (a notice's signature above the plan does not close it)."""
+    if any(_CLOSING_TITLE.search(heading.title) for heading in document.headings):
+        return True
+    second_half = document.lines[len(document.lines) // 2:]
+    return any(line.is_row or _CLOSING_LINE.match(line.text.text) or _SIGNATURE_OR_DATE.match(line.text.text)
+               for line in second_half)
+
+
+def _later_parts_absent(parts: list[str]) -> bool:
+    """The required parts after the last one present are all absent (a plan prints officers,
+    workdays, key and general arrangements in that order)."""
+    present = [REQUIRED_PARTS.index(part) for part in parts if part in REQUIRED_PARTS]
+    return not present or max(present) < len(REQUIRED_PARTS) - 1
+
+
 def _stops_mid_sentence(text: str) -> bool:
+    """A prose line that breaks off inside a word or clause. A line ending with a figure and
+    its unit ("…执法大队660日") may be a list item that simply has no full stop."""
     stripped = text.strip()
     if _SENTENCE_END.search(stripped) or _SIGNATURE_OR_DATE.match(stripped):
         return False
-    return len(stripped) > _SHORT_LINE or bool(re.search(r"[,，、(（:：]$", stripped))
+    if re.search(r"[,，、(（:：]$", stripped):
+        return True
+    if re.search(r"\d\s*(?:个工作日|工作日|人日|日|天|人|名|家|户|个|%|％)?$", stripped):
+        return False
+    return len(stripped) > _SHORT_LINE

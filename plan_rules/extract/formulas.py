@@ -146,7 +146,7 @@ def _read_chain(text: Text, line: int, segments, section_key: str | None) -> For
         term.key = term.key or name.key
     head = text.text[first_start:head_end]
     label = _result_label(head)
-    start = first_start + label.start() if label else (head_end if head_terms else _lstrip(text.text, *segments[1]))
+    start = head_end if head_terms else (first_start + label.start() if label else _lstrip(text.text, *segments[1]))
     formula = Formula(text, line, start, result_match.end(), terms, to_decimal(result_match.group("n")),
                       result_match.start("n"))
     formula.bindings = ["wording" if term.key else "" for term in terms]

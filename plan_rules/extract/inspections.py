@@ -22,7 +22,7 @@ from plan_rules.extract.text import Found, Text
 _UNITS = r"(?:家|户|个单位|个企业|处|所)"
 _NUMBER = rf"(?P<n>{DIGITS}|{CHINESE})"
 _COUNT = re.compile(rf"{_NUMBER}\s*{_UNITS}")
-_INDUSTRY = re.compile(rf"\s*(?:其中)?\s*:?\s*(?P<name>[\u4e00-\u9fff()]{{2,24}}?)\s*(?:[:为有]|共有|共)?\s*{_NUMBER}\s*{_UNITS}\s*[;。,]?\s*$")
+_INDUSTRY = re.compile(rf"\s*(?:其中)?\s*:?\s*(?P<name>[\u4e00-\u9fff()]{{2,24}}?)(?:生产经营单位|经营单位|企业|单位|行业|类)?\s*(?:[:为有]|共有|共)?\s*{_NUMBER}\s*{_UNITS}\s*[;。,]?\s*$")
 _INDUSTRY_PIECES = re.compile(r"[、,;]")
 _BREAKDOWN = re.compile(r"\s*(?:\((?P<paren>[^()]*)\)|[,:]?\s*其中\s*:?|:)")
 
@@ -75,8 +75,6 @@ def find_arrangement(document: Document, kind: Kind) -> Arrangement:
                         arrangement.other_counts.append(Found(count, text, match.start("n")))
     if arrangement.unit_count is None and arrangement.other_counts:
         arrangement.unit_count = arrangement.other_counts.pop(0)
-    arrangement.other_counts = [f for f in arrangement.other_counts if f.value != arrangement.unit_count.value] \
-        if arrangement.unit_count else arrangement.other_counts
     return arrangement
 
 

@@ -36,6 +36,9 @@ _SENTENCE_END = re.compile(r"[。！？!?；;]\s*[”」』)）]?\s*$")
 _WAITING = re.compile(r"(?:预计需要?|需要?|约|共计?|合计|总计|小计|计|为|[:：=＝×xX*＊+\-－])\s*$")
 _STARTS_WITH_FIGURE = re.compile(r"^\s*[\d０-９零〇一二两三四五六七八九十百]+\s*(?:[.,，．]\d+)?\s*(?:个|工作日|人日|日|天|人|名|家|户|%|％)")
 _ENDS_WITH_FIGURE = re.compile(r"[\d０-９]\s*(?:个?工作日|人日|日|天)?\s*[。；;,，]?\s*$")
+# Lines that open a block of their own: totals, annexes, notes.
+_BLOCK_WORD = re.compile(r"^\s*(?:附表|附件|合计|总计|小计|共计|以上|注[:：]|说明|备注|特此)")
+_RUNS_ON = re.compile(r"(?:[，,、（(]|其中|占|和|及|与|的|按照|按)\s*$")
 _TITLE = re.compile(r"(?:监督检查|执法检查|执法|检查)(?:工作)?计划\s*$|^\s*关于.*通知\s*$")
 _GLUED_HEADING = re.compile(r"(?<=[。;!?])\s*(?=(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))[\u4e00-\u9fff])")
 _HARD_WRAP_MIN = 16          # shorter lines are headings and signatures, never wrapped prose
@@ -120,14 +123,16 @@ def _continues(pending: list[TextLine], line: TextLine, kind: str, wrap_width: i
         return False
     if _WAITING.search(before) and _STARTS_WITH_FIGURE.match(after):
         return True
+    if kind != "docx" and _RUNS_ON.search(before) and strip_marker(after)[0] is None and not _BLOCK_WORD.match(after):
+        return True             # "…结合我区实际，" / "其中" / "占" cannot end a sentence
     if kind == "pdf":
-        return bool(previous.wrapped)
+        return bool(previous.wrapped) and strip_marker(after)[0] is None
     if wrap_width is not None and len(before.strip()) >= wrap_width - 2 and strip_marker(after)[0] is None:
         return True
     # A numbered item whose figure is on the next line: "8.完成…安排的执" + "法工作任务：126".
     style, body = strip_marker(before)
     return (kind != "docx" and style is not None and not re.search(r"\d", before[body:])
-            and strip_marker(after)[0] is None and bool(_ENDS_WITH_FIGURE.search(after)))
+            and strip_marker(after)[0] is None and not _BLOCK_WORD.match(after) and bool(_ENDS_WITH_FIGURE.search(after)))
 
 
 def _wrap_width(lines: list[TextLine], rows: dict) -> int | None:

@@ -21,7 +21,7 @@ _MARKER = re.compile(rf"""^\s*(?:
 
 # Lower rank = higher level.
 _RANK = {"part": 0, "cn_comma": 1, "cn_paren": 2, "num_paren": 3, "num_dot": 3, "num_half": 3,
-         "circled": 4, "bullet": 4}
+         "circled": 4, "bullet": 4, "bare": 5}
 HEADING_STYLES = ("part", "cn_comma", "cn_paren")
 # A marker inside a line that starts another item of a run ("…；2.实施行政许可…", "具体为：1.…"):
 # after a clause end or a day unit, a number and its dot or parentheses. Only markers that

@@ -186,12 +186,13 @@ def find_approval(document: Document) -> tuple[Found, dict] | None:
         match = _APPROVAL.search(text.text) if not line.is_row else None
         if match:
             sentence_end = _SENTENCE.search(text.text, match.end())
-            clause = text.text[match.start():sentence_end.start() if sentence_end else len(text.text)]
-            number = _APPROVAL_NUMBER.search(clause)
+            end = sentence_end.start() if sentence_end else len(text.text)
+            start = max((m.end() for m in _SENTENCE.finditer(text.text, 0, match.start())), default=0)
+            number = _APPROVAL_NUMBER.search(text.text, match.start(), end)
             return Found(True, text, match.start()), {
                 "body": text.original(match.start("body"), match.end("body")),
-                "date": _first_date(clause),
-                "document_number": re.sub(r"\s", "", number.group()) if number else None}
+                "date": _first_date(text.text[start:end]),
+                "document_number": text.original(*number.span()).strip() if number else None}
     return None
 
 

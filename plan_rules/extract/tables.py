@@ -105,6 +105,8 @@ def _read_table(document: Document, rows: list[int], reading: TableReading) -> N
         figure = _figure_row(line)
         if figure:                                    # "其他执法工作日 | 760 | 30.65%"
             _read_figure_row(line, index, figure, columns, share_base, reading)
+            if figure[1].lastgroup in ("O", "X"):     # "一 | 其他执法工作日 | 1800" heads its items
+                current = ItemList(figure[1].lastgroup, "table")
             continue
         category = _category(line, columns)
         if category and (current is None or current.category != category):
