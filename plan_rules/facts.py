@@ -329,7 +329,8 @@ def approval_facts(plan: Plan) -> Fact:
     第9号 第十条 protects officers who follow a plan that was approved and filed)."""
     a, f = plan.approval, plan.filing
     fact: Fact = {
-        "approval_evidence": a is not None and bool(a.body),
+        # A people's government's word (RULES.md AP001); a bureau's own 党委会 is none.
+        "approval_evidence": a is not None and bool(a.body) and "政府" in a.body,
         "filing_evidence": f is not None and bool(f.body),
     }
     if a is not None and a.date is not None:

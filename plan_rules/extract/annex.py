@@ -126,7 +126,8 @@ def _annex_heading(document: Document, index: int) -> bool:
         return False
     if _OMITTED.search(text) or text.endswith("。"):
         return False
-    following = next((line for line in document.lines[index + 1:] if line.is_row or line.text.text.strip()), None)
+    following = next((document.lines[after] for after in range(index + 1, len(document.lines))
+                      if document.lines[after].is_row or document.lines[after].text.text.strip()), None)
     if following is None:
         return False
     return following.is_row or not _LABEL_LINE.match(following.text.text)

@@ -9,6 +9,7 @@ there. Its start is missing when it has no title and opens in the middle of a se
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -76,10 +77,8 @@ def find_blanks(document: Document) -> list[Found]:
 
 
 def _normalised_offset(text, raw_offset: int) -> int:
-    for offset in range(len(text.origin)):
-        if text.origin[offset] >= raw_offset:
-            return offset
-    return max(len(text.origin) - 1, 0)
+    """The first normalised character that comes from `raw_offset` or after (origins rise)."""
+    return min(bisect.bisect_left(text.origin, raw_offset), max(len(text.origin) - 1, 0))
 
 
 def find_truncation(document: Document, parts: list[str], has_title: bool) -> Truncation | None:

@@ -64,14 +64,16 @@ def find_arrangement(document: Document, kind: Kind) -> Arrangement:
     section = _section(document, kind)
     for index in section:
         _read_section_line(document.lines[index].text, arrangement, kind)
+    in_section, seen = set(section), set()
     for index, line in enumerate(document.lines):
-        if index in section:
+        if index in in_section:
             continue
         for text in (line.cells or [line.text]):
             for pattern in kind.mentions:
                 for match in pattern.finditer(text.text):
                     count = to_count(match.group("n"))
-                    if count is not None and not any(f.text is text and f.offset == match.start("n") for f in arrangement.other_counts):
+                    if count is not None and (id(text), match.start("n")) not in seen:
+                        seen.add((id(text), match.start("n")))
                         arrangement.other_counts.append(Found(count, text, match.start("n")))
     if arrangement.unit_count is None and arrangement.other_counts:
         arrangement.unit_count = arrangement.other_counts.pop(0)

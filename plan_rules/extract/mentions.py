@@ -14,6 +14,7 @@ of the same figure later in the sentence are its parts ("…十一人，其中�
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -32,7 +33,7 @@ _OPERATOR_BEFORE = re.compile(r"(?<=[\w)])\s*[×xX*+\-÷/]\s*$")     # not a bul
 _REQUIREMENT_BEFORE = re.compile(r"(?:每次|每组|每个|每家|由|不少于|不低于|至少|不得少于)\s*$")
 _REQUIREMENT_AFTER = re.compile(r"\s*(?:以上|以下|及以上|组成|左右)")
 _SENTENCE = re.compile(r"[。;]")
-_PEOPLE_BEFORE_LABEL = re.compile(r"(?P<n>\d+|[零〇一二两三四五六七八九十百]+)\s*(?:名|位|人)(?:的)?(?=(?:行政)?执法人员)")
+_PEOPLE_BEFORE_LABEL = re.compile(r"(?P<n>(?<![\d.])\d+|[零〇一二两三四五六七八九十百]+)\s*(?:名|位|人)(?:的)?(?=(?:行政)?执法人员)")
 
 
 @dataclass
@@ -58,10 +59,11 @@ def statements(text: Text, line: int, heading_title: tuple[int, int] | None = No
     title when the line is a heading: a statement there is the heading's own figure."""
     found: list[Mention] = []
     seen_in_sentence: dict[str, int] = {}
+    sentences = _sentence_starts(text.text)
     for match in ANY_LABEL.finditer(text.text):
         key = match.lastgroup
         number = _stated_number(text.text, match, key)
-        sentence = _sentence_start(text.text, match.start())
+        sentence = _sentence_of(sentences, match.start())
         if number is None:
             continue
         if key == "N" and seen_in_sentence.get(key) == sentence:
@@ -69,7 +71,7 @@ def statements(text: Text, line: int, heading_title: tuple[int, int] | None = No
         how = "heading" if heading_title and heading_title[0] <= match.start() < heading_title[1] else "statement"
         found.append(Mention(key, number.value, line, text, number.start, how, f"“{text.original(match.start(), number.end)}”"))
         seen_in_sentence[key] = sentence
-    found += _people_before_label(text, line, seen_in_sentence)
+    found += _people_before_label(text, line, seen_in_sentence, sentences)
     return found
 
 
@@ -95,16 +97,21 @@ def _continues_as_word(text: str, end: int) -> bool:
     return end < len(text) and bool(re.match(r"[\u4e00-\u9fff]", text[end])) and not re.match(r"[，。；、]", text[end])
 
 
-def _sentence_start(text: str, offset: int) -> int:
-    starts = [match.end() for match in _SENTENCE.finditer(text, 0, offset)]
-    return starts[-1] if starts else 0
+def _sentence_starts(text: str) -> list[int]:
+    return [0] + [match.end() for match in _SENTENCE.finditer(text)]
 
 
-def _people_before_label(text: Text, line: int, seen: dict[str, int]) -> list[Mention]:
+def _sentence_of(starts: list[int], offset: int) -> int:
+    """The start of the sentence `offset` is in (one search a text, then bisection: a long
+    text without full stops must not cost a scan per figure)."""
+    return starts[bisect.bisect_right(starts, offset) - 1]
+
+
+def _people_before_label(text: Text, line: int, seen: dict[str, int], sentences: list[int]) -> list[Mention]:
     """"48名执法人员总法定工作日为…", "实际纳入…的12位执法人员": the count before the wording."""
     found = []
     for match in _PEOPLE_BEFORE_LABEL.finditer(text.text):
-        sentence = _sentence_start(text.text, match.start())
+        sentence = _sentence_of(sentences, match.start())
         if seen.get("N") == sentence or _REQUIREMENT_BEFORE.search(text.text, max(0, match.start() - 6), match.start()):
             continue
         values = numbers(text.text, match.start("n"), match.end())

@@ -12,6 +12,7 @@ The value keeps its printed digits ("69.00").
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -23,6 +24,9 @@ from plan_rules.method import ANY_LABEL
 _PERCENT = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*%")
 _SENTENCE_END = re.compile(r"[。;]")
 _BASE = re.compile(r"占(?:全部|全年|全局)?(?P<base>" + ANY_LABEL.pattern.replace("(?P<", "(?P<b_") + r"|(?:在编|在册|在岗)[\u4e00-\u9fff]{0,8}?人员)")
+# How far back a share's subject and base are looked for: a clause, not a whole page without
+# full stops (which would also make the search quadratic in the page's length).
+_REACH = 80
 _SUBJECTS = {"K": "key", "G": "general", "R": "reserve", "S": "supervision", "O": "other_enforcement",
              "X": "non_enforcement", "N": "officers"}
 _BASES = {"S": "supervision", "T": "total"}
@@ -41,16 +45,19 @@ class Percent:
 
 def find_percentages(text: Text, line: int, formulas: list[Formula], section: tuple[str, ...]) -> list[Percent]:
     found = []
+    sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text.text)]
+    ordered = _Formulas(formulas)
     for match in _PERCENT.finditer(text.text):
-        percent = _read(text, line, match, formulas, section)
+        sentence = sentence_starts[bisect.bisect_right(sentence_starts, match.start()) - 1]
+        percent = _read(text, line, match, sentence, ordered, section)
         if percent is not None:
             found.append(percent)
     _bases_from_neighbours(found)
     return found
 
 
-def _read(text: Text, line: int, match: re.Match, formulas: list[Formula], section) -> Percent | None:
-    sentence = max((m.end() for m in _SENTENCE_END.finditer(text.text, 0, match.start())), default=0)
+def _read(text: Text, line: int, match: re.Match, sentence: int, formulas: "_Formulas", section) -> Percent | None:
+    sentence = max(sentence, match.start() - _REACH)
     base, base_span = _named_base(text.text, sentence, match.start())
     subject = _subject(text.text, sentence, match.start(), base_span, formulas, section)
     if subject is None or subject not in _SUBJECTS:
@@ -74,16 +81,17 @@ def _named_base(text: str, start: int, end: int) -> tuple[str | None, tuple[int,
     return (_BASES.get(label.lastgroup) if label else None), last.span()
 
 
-def _subject(text: str, start: int, end: int, base_span, formulas: list[Formula], section) -> str | None:
+def _subject(text: str, start: int, end: int, base_span, formulas: "_Formulas", section) -> str | None:
     """The figure the percentage is a share of."""
     candidates: list[tuple[int, str]] = []
+    nearby = formulas.overlapping(start, end)
     for label in ANY_LABEL.finditer(text, start, end):
         if base_span and base_span[0] <= label.start() < base_span[1]:
             continue
-        if any(f.start <= label.start() < f.result_offset and f.text.text is text for f in formulas):
+        if any(f.start <= label.start() < f.result_offset for f in nearby):
             continue                                   # an operand's wording
         candidates.append((label.start(), label.lastgroup))
-    for formula in formulas:
+    for formula in nearby:
         if formula.result_key and start <= formula.result_offset < end:
             candidates.append((formula.result_offset, formula.result_key))
     if candidates:
@@ -91,16 +99,38 @@ def _subject(text: str, start: int, end: int, base_span, formulas: list[Formula]
     return section[0] if len(section) == 1 else None
 
 
+class _Formulas:
+    """A text's formulas, in order and apart, for finding those that reach into a span."""
+
+    def __init__(self, formulas: list[Formula]):
+        self.formulas = formulas
+        self.results = [formula.result_offset for formula in formulas]
+
+    def overlapping(self, start: int, end: int) -> list[Formula]:
+        found = []
+        for formula in self.formulas[bisect.bisect_left(self.results, start):]:
+            if formula.start >= end:
+                break
+            found.append(formula)
+        return found
+
+
 def _bases_from_neighbours(found: list[Percent]) -> None:
     """A share printed without its base takes the base of the nearest share of the same kind
     (K, G, R of S; O, X, S of T) in the paragraph that names one."""
+    named: dict[str, list[Percent]] = {}
     for percent in found:
-        if percent.base is not None:
+        if percent.base_from == "named":
+            named.setdefault(_kind(percent.subject), []).append(percent)
+    for percent in found:
+        candidates = named.get(_kind(percent.subject))
+        if percent.base is not None or not candidates:
             continue
-        same_kind = [other for other in found if other.base_from == "named" and _kind(other.subject) == _kind(percent.subject)]
-        if same_kind:
-            nearest = min(same_kind, key=lambda other: abs(other.offset - percent.offset))
-            percent.base, percent.base_from = nearest.base, "neighbour"
+        offsets = [other.offset for other in candidates]
+        position = bisect.bisect_left(offsets, percent.offset)
+        nearby = candidates[max(position - 1, 0):position + 1]
+        nearest = min(nearby, key=lambda other: abs(other.offset - percent.offset))
+        percent.base, percent.base_from = nearest.base, "neighbour"
 
 
 def _kind(subject: str) -> str:

@@ -57,9 +57,17 @@ class Text:
     raw: str
     origin: array = field(repr=False, default_factory=lambda: array("l"))
     pieces: list[Piece] = field(repr=False, default_factory=list)
+    _starts: list[int] | None = field(default=None, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.text)
+
+    @property
+    def piece_starts(self) -> list[int]:
+        """Where each piece starts in `raw`, computed once: a long joined line is located often."""
+        if self._starts is None:
+            self._starts = [piece.start for piece in self.pieces]
+        return self._starts
 
     def raw_index(self, offset: int) -> int:
         if not self.origin:
@@ -71,8 +79,7 @@ class Text:
         if not self.pieces:
             return Location()
         raw = self.raw_index(offset)
-        starts = [piece.start for piece in self.pieces]
-        piece = self.pieces[max(bisect.bisect_right(starts, raw) - 1, 0)]
+        piece = self.pieces[max(bisect.bisect_right(self.piece_starts, raw) - 1, 0)]
         return piece.line.locate(piece.column + raw - piece.start)
 
     def original(self, start: int, end: int) -> str:
