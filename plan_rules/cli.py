@@ -140,9 +140,11 @@ def exit_code(findings, fail_on: str) -> int:
 @click.argument("document", type=click.Path(exists=True, dir_okay=False))
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="写入 YAML 文件（默认标准输出）")
 @click.option("--force", is_flag=True, help="覆盖已存在的输出文件")
-def extract(document, output, force):
+@click.option("--explain", is_flag=True, help="不输出 YAML，改为说明每个数字在文中的各处写法、取了哪一处、为什么")
+def extract(document, output, force, explain):
     """从 .txt/.docx/.pdf 文档提取结构化计划（YAML，每个数字注明出处行）。"""
     from .extract import extract_document, to_yaml
+    from .extract.explain import explain as explain_reading
 
     if output and Path(output).exists() and not force:
         raise click.UsageError(f"{output} 已存在；如要覆盖请加 --force")
@@ -151,7 +153,7 @@ def extract(document, output, force):
         click.echo(f"{f.file}:{f.line or 0}: {f.code} [{f.severity.zh}] {f.message}", err=True)
     if extraction.plan is None:
         sys.exit(1)
-    write_output(to_yaml(extraction), output)
+    write_output(explain_reading(extraction) if explain else to_yaml(extraction), output)
 
 
 @main.command(name="rules")

@@ -27,7 +27,7 @@ from plan_rules.method import ANY_LABEL
 STATED = ("heading", "statement", "table", "section-total", "formula-result")
 OPERAND_LABELLED, OPERAND_BY_VALUE, OPERAND_BY_POSITION = "operand", "operand-by-value", "operand-by-position"
 
-_FILLER = re.compile(r"(?:[\s:=(]|为|是|有|共计|共|合计|总计|计|约|达|按照|按|确定为|预计需要|预计需|预计|需要|需|全年|的|规定|后|之后|天数|,(?=共计|合计|总计|为)|《[^《》]{1,30}》)*")
+_FILLER = re.compile(r"(?:[\s:=(]|为|是|有|共计|共|合计|总计|计|约|达|按照|按|确定为|的确定|预计需要|预计需|预计|需要|需|全年|的|规定|后|之后|天数|,(?=共计|合计|总计|为)|《[^《》]{1,30}》)*")
 _OPERATOR_AFTER = re.compile(r"\s*\)?\s*[×xX*+\-÷/=]\s*[\d(\u4e00-\u9fff]")
 _OPERATOR_BEFORE = re.compile(r"(?<=[\w)])\s*[×xX*+\-÷/]\s*$")     # not a bullet "- " at a line's start
 _REQUIREMENT_BEFORE = re.compile(r"(?:每次|每组|每个|每家|由|不少于|不低于|至少|不得少于)\s*$")
