@@ -148,5 +148,6 @@ def too_large(size: int, limit: int) -> str:
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
-    """By place in the file, then rule order and the subjects' ids (ENGINE.md §6.4)."""
+    """By place in the file (a document's places numerically, in reading order), then rule
+    order and the subjects' ids (ENGINE.md §6.4); findings about the whole file last."""
     return sorted(findings, key=lambda f: (f.line if f.line is not None else sys.maxsize, f.where or "", f.order, f.message))

@@ -28,7 +28,6 @@ def render_matches(matches, rulebook: Rulebook, sourcemap: SourceMap, name: str)
         location = sourcemap.locate(field_path)
         subjects = tuple(fact["id"] for _, fact in bound)
         findings.append(Finding(code=rule.code, severity=check.severity, message=check.message.format(**views),
-                                file=name, field=field_path, line=location.line, column=location.column,
-                                where=location.where, title=rule.title, basis=rule.basis,
-                                order=(rule.order, subjects)))
+                                file=name, field=field_path, **location.finding_place(), title=rule.title,
+                                basis=rule.basis, order=(rule.order, subjects)))
     return findings

@@ -6,6 +6,7 @@ A scanned PDF has no text layer; it is reported as such rather than read as an e
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import zlib
 
@@ -52,8 +53,10 @@ def read_pdf(data: bytes) -> Source:
 
 
 def _page_lines(pdf):
+    reading_order = itertools.count(1)          # every line of every page, blank ones too
     for page_number, page in enumerate(pdf.pages, start=1):
         text = page.extract_text() or ""
         for line_number, line in enumerate(text.split("\n"), start=1):
+            order = next(reading_order)
             if line.strip():
-                yield TextLine(line, Location(where=f"第 {page_number} 页第 {line_number} 行"))
+                yield TextLine(line, Location.page_line(page_number, line_number, order))
