@@ -97,6 +97,8 @@ def check(paths, format_name, output, force, config_file, profile, exceptions, s
     finally:
         if progress:
             progress.close()
+    if not batch.results:
+        fail(nothing_found(paths, batch.unchecked))
     write_output(render(format_name, batch, rulebook), output)
     report_summary(batch, rulebook, quiet, statistics)
     sys.exit(exit_code(batch.all_findings, fail_on))
@@ -104,15 +106,23 @@ def check(paths, format_name, output, force, config_file, profile, exceptions, s
 
 def report_summary(batch, rulebook, quiet: bool, statistics: bool) -> None:
     """Human notes on stderr, so that machine formats on stdout stay clean."""
-    from .report.summary import statistics_lines, summary_line, suppression_notices
+    from .report.summary import statistics_lines, summary_line, suppression_notices, unchecked_notices
 
-    lines = [f"plan-rules: {notice}" for notice in suppression_notices(batch)]
+    lines = [f"plan-rules: {notice}" for notice in suppression_notices(batch) + unchecked_notices(batch)]
     if statistics and not quiet:
         lines += statistics_lines(batch, rulebook)
     if not quiet:
         lines.append(summary_line(batch))
     if lines:
         write_err("\n".join(lines) + "\n")
+
+
+def nothing_found(paths, unchecked: list[str]) -> str:
+    from .check import SUPPORTED_SUFFIXES
+
+    where = "、".join(paths)
+    others = f"；其中 {len(unchecked)} 个文件不是计划格式" if unchecked else ""
+    return f"在 {where} 中没有找到计划文件（{' '.join(SUPPORTED_SUFFIXES)} 或办公文档）{others}"
 
 
 def cpu_count() -> int:
