@@ -14,16 +14,9 @@ from typing import NoReturn
 import click
 
 from . import __version__
-from .config import PROFILES
+from .cli_settings import load_settings, settings_options
 from .findings import Severity
 from .report import FORMATS
-
-FAIL_ON = ("error", "warning", "info", "never")
-
-
-def split_codes(values: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(code.strip().upper() for value in values for code in value.split(",") if code.strip())
-
 
 def write_output(text: str, output: str | None) -> None:
     """UTF-8 whatever the terminal's or pipe's encoding (a GBK console included)."""
@@ -47,44 +40,31 @@ def main():
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1, required=True, metavar="路径…")
 @click.option("--format", "-f", "format_name", type=click.Choice(list(FORMATS)),
               help="输出格式（默认 text；在 GitHub Actions 中默认 github）")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="写入文件而非标准输出")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="文件", help="写入文件而非标准输出")
 @click.option("--force", is_flag=True, help="覆盖已存在的 --output 文件")
-@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False),
-              help="配置文件（默认向上查找 plan-rules.toml、.plan-rules.toml 或 pyproject.toml 的 [tool.plan-rules]）")
-@click.option("--profile", type=click.Choice(list(PROFILES)), help="省份阈值示例配置（见 docs/reviewers.md）")
-@click.option("--exceptions", type=click.Path(dir_okay=False), help="例外文件（YAML：files、codes、reason、expires）")
-@click.option("--select", multiple=True, help="只报告这些规则（编号或前缀，逗号分隔）")
-@click.option("--ignore", multiple=True, help="不报告这些规则（编号或前缀，逗号分隔）")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
-              help="达到此级别的发现时退出码为 1")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), help="并行进程数（默认全部 CPU 核心；1 为单进程）")
+@settings_options
+@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="进程数", help="并行进程数（默认全部 CPU 核心；1 为单进程）")
 @click.option("--quiet", "-q", is_flag=True, help="不显示进度与汇总")
 @click.option("--statistics", is_flag=True, help="汇总中列出每条规则的发现数")
 @click.option("--evaluator", type=click.Choice(["engine", "python"]), default="engine", show_default=True,
               help="engine：durable_rules 规则引擎；python：等价的纯 Python 求值器")
 def check(paths, format_name, output, force, config_file, profile, exceptions, select, ignore, fail_on,
           jobs, quiet, statistics, evaluator):
-    """检查计划文件（.yaml .json .txt .docx .pdf）或目录；“-”读标准输入（YAML）。"""
+    """检查计划文件（.yaml .json .txt .md .docx .pdf，装有 LibreOffice 时还有 .doc .wps .rtf .odt）或目录；“-”读标准输入（YAML）。"""
     from .batch import run_batch
-    from .config import ConfigError, load_config
+    from .config import ConfigError
     from .report import NEEDS_PLANS, render
     from .report.progress import Progress
-    from .ruleset import RuleError, load_rulebook
-    from .suppress import load_exceptions
+    from .ruleset import RuleError
 
     format_name = format_name or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if output and Path(output).exists() and not force:
         fail(f"{output} 已存在；如要覆盖请加 --force")
     try:
-        rulebook = load_rulebook()
-        known = {r.code for r in rulebook.rules}
-        flags = {"select": split_codes(select), "ignore": split_codes(ignore), "profile": profile,
-                 "exceptions": exceptions and os.path.abspath(exceptions)}
-        config = load_config(paths, known, config_file, {k: v for k, v in flags.items() if v})
-        suppressions = load_exceptions(config.exceptions, known) if config.exceptions else ()
+        rulebook, config, suppressions = load_settings(paths, config_file, profile, exceptions, select, ignore)
     except (RuleError, ConfigError) as error:
         fail(str(error))
     progress = Progress(write_err) if sys.stderr.isatty() and not quiet else None
@@ -102,6 +82,35 @@ def check(paths, format_name, output, force, config_file, profile, exceptions, s
     write_output(render(format_name, batch, rulebook), output)
     report_summary(batch, rulebook, quiet, statistics)
     sys.exit(exit_code(batch.all_findings, fail_on))
+
+
+@main.command()
+@click.argument("plan", type=click.Path(exists=True, dir_okay=False), metavar="计划文件")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="文件",
+              help="写入的 Word 文件（默认与计划同目录，名为“原名-审核意见.docx”）")
+@click.option("--force", is_flag=True, help="覆盖已存在的输出文件")
+@settings_options
+def annotate(plan, output, force, config_file, profile, exceptions, select, ignore, fail_on):
+    """把发现写成 Word 批注：每条发现一条批注，标在所指的段落或表格单元格上，文首一条汇总批注。
+
+    .docx 原样加批注；.txt .md .pdf 先排成 .docx；装有 LibreOffice 时 .doc .wps .rtf .odt 先转换为 .docx。"""
+    from .annotate.command import annotate_plan
+    from .config import ConfigError
+    from .ruleset import RuleError
+
+    target = Path(output) if output else default_annotated_name(Path(plan))
+    if target.exists() and not force:
+        fail(f"{target} 已存在；如要覆盖请加 --force")
+    try:
+        _, config, suppressions = load_settings([plan], config_file, profile, exceptions, select, ignore)
+    except (RuleError, ConfigError) as error:
+        fail(str(error))
+    findings = annotate_plan(plan, target, config, suppressions, fail)
+    sys.exit(exit_code(findings, fail_on))
+
+
+def default_annotated_name(plan: Path) -> Path:
+    return plan.with_name(f"{plan.stem}-审核意见.docx")
 
 
 def report_summary(batch, rulebook, quiet: bool, statistics: bool) -> None:
