@@ -13,7 +13,7 @@ from typing import NoReturn
 
 import click
 
-from . import __version__
+from . import __version__, click_chinese
 from .cli_settings import load_settings, settings_options
 from .findings import Severity
 from .report import FORMATS
@@ -33,20 +33,23 @@ def write_err(text: str) -> None:
     sys.stderr.buffer.flush()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="plan-rules")
+click_chinese.install()
+
+
+@click.group(cls=click_chinese.Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="plan-rules", message=click_chinese.gettext("%(prog)s, version %(version)s"))
 def main():
     """安全生产年度监督检查计划合规检查（安监总政法〔2017〕150号）。"""
 
 
-@main.command()
-@click.argument("paths", nargs=-1, required=True, metavar="路径…")
+@main.command(short_help="检查计划文件或目录。")
+@click.argument("paths", nargs=-1, metavar="路径…")
 @click.option("--format", "-f", "format_name", type=click.Choice(list(FORMATS)),
               help="输出格式（默认 text；在 GitHub Actions 中默认 github）")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="文件", help="写入文件而非标准输出")
 @click.option("--force", is_flag=True, help="覆盖已存在的 --output 文件")
 @settings_options
-@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="进程数", help="并行进程数（默认全部 CPU 核心；1 为单进程）")
+@click.option("--jobs", "-j", type=click_chinese.Count(min=1), metavar="进程数", help="并行进程数（默认全部 CPU 核心；1 为单进程）")
 @click.option("--quiet", "-q", is_flag=True, help="不显示进度与汇总")
 @click.option("--statistics", is_flag=True, help="汇总中列出每条规则的发现数")
 @click.option("--evaluator", type=click.Choice(["engine", "python"]), default="engine", show_default=True,
@@ -60,6 +63,7 @@ def check(paths, format_name, output, force, config_file, profile, exceptions, s
     from .report.progress import Progress
     from .ruleset import RuleError
 
+    require(paths, "要检查的路径（文件、目录，或“-”表示标准输入）")
     format_name = format_name or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if output and Path(output).exists() and not force:
         fail(f"{output} 已存在；如要覆盖请加 --force")
@@ -84,8 +88,8 @@ def check(paths, format_name, output, force, config_file, profile, exceptions, s
     sys.exit(exit_code(batch.all_findings, fail_on))
 
 
-@main.command()
-@click.argument("plan", type=click.Path(exists=True, dir_okay=False), metavar="计划文件")
+@main.command(short_help="把发现写成 Word 批注。")
+@click.argument("plan", required=False, type=click.Path(exists=True, dir_okay=False), metavar="计划文件")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="文件",
               help="写入的 Word 文件（默认与计划同目录，名为“原名-审核意见.docx”）")
 @click.option("--force", is_flag=True, help="覆盖已存在的输出文件")
@@ -98,6 +102,7 @@ def annotate(plan, output, force, config_file, profile, exceptions, select, igno
     from .config import ConfigError
     from .ruleset import RuleError
 
+    require(plan, "要加批注的计划文件")
     target = Path(output) if output else default_annotated_name(Path(plan))
     if target.exists() and not force:
         fail(f"{target} 已存在；如要覆盖请加 --force")
@@ -107,6 +112,12 @@ def annotate(plan, output, force, config_file, profile, exceptions, select, igno
         fail(str(error))
     findings = annotate_plan(plan, target, config, suppressions, fail)
     sys.exit(exit_code(findings, fail_on))
+
+
+def require(value, what: str) -> None:
+    """A missing argument, said in Chinese (Click's own message quotes its metavar in English punctuation)."""
+    if not value:
+        raise click.UsageError(f"缺少{what}")
 
 
 def default_annotated_name(plan: Path) -> Path:
@@ -156,25 +167,27 @@ def exit_code(findings, fail_on: str) -> int:
 
 
 @main.command()
-@click.argument("document", type=click.Path(exists=True, dir_okay=False))
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="写入 YAML 文件（默认标准输出）")
+@click.argument("document", required=False, type=click.Path(exists=True, dir_okay=False), metavar="文档")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="文件", help="写入 YAML 文件（默认标准输出）")
 @click.option("--force", is_flag=True, help="覆盖已存在的输出文件")
 def extract(document, output, force):
     """从 .txt/.docx/.pdf 文档提取结构化计划（YAML，每个数字注明出处行）。"""
     from .extract import extract_document, to_yaml
 
+    require(document, "要提取的文档")
     if output and Path(output).exists() and not force:
         raise click.UsageError(f"{output} 已存在；如要覆盖请加 --force")
     extraction = extract_document(document)
     for f in extraction.findings:
-        click.echo(f"{f.file}:{f.line or 0}: {f.code} [{f.severity.zh}] {f.message}", err=True)
+        click.echo(f"{f.file}:{f.position[0]}: {f.code} [{f.severity.zh}] {f.message}", err=True)
     if extraction.plan is None:
         sys.exit(1)
     write_output(to_yaml(extraction), output)
 
 
 @main.command(name="rules")
-@click.option("--format", "-f", "format_name", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--format", "-f", "format_name", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="输出格式")
 def list_rules(format_name):
     """列出全部规则。"""
     from .ruleset import load_rulebook
@@ -193,12 +206,13 @@ def list_rules(format_name):
 
 
 @main.command()
-@click.argument("code")
+@click.argument("code", required=False, metavar="编号")
 def explain(code):
     """说明一条规则：做什么、为什么、依据。"""
     from .rule_docs import rule_page
     from .ruleset import load_rulebook
 
+    require(code, "规则编号（如 WD003）")
     rule = load_rulebook().get(code.upper())
     if rule is None:
         raise click.UsageError(f"没有规则 {code}；`plan-rules rules` 列出全部规则")
@@ -215,7 +229,7 @@ def schema():
 
 
 @main.command()
-@click.argument("path", default="plan.yaml", type=click.Path(dir_okay=False))
+@click.argument("path", default="plan.yaml", type=click.Path(dir_okay=False), metavar="文件")
 @click.option("--force", is_flag=True, help="覆盖已存在的文件")
 def init(path, force):
     """写出一份带注释的计划模板。"""

@@ -7,8 +7,11 @@ line; never a traceback.
 """
 from __future__ import annotations
 
+import calendar
 import codecs
+import datetime as dt
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Optional
@@ -18,6 +21,7 @@ from pydantic import ValidationError
 from .findings import Finding, Severity
 from .model import Plan
 from .json_positions import json_positions
+from .parse_errors import json_problem_zh, yaml_problem_zh
 from .sourcemap import SourceMap, join_path
 
 STRUCTURED_SUFFIXES = (".yaml", ".yml", ".json")
@@ -79,9 +83,11 @@ def parse(text: str, name: str) -> tuple[Any, SourceMap]:
         try:
             raw = json.loads(text, parse_constant=reject_constant)
         except json.JSONDecodeError as error:
-            raise InputError(f"JSON 语法错误：{error.msg}", error.lineno, error.colno)
+            raise InputError(f"JSON 语法错误：{json_problem_zh(error.msg)}", error.lineno, error.colno)
         except RecursionError:
             raise InputError(f"JSON 嵌套过深（超过 {MAX_DEPTH} 层），不是计划")
+        except InputError:
+            raise
         except ValueError as error:     # Python refuses ints of more than 4,300 digits
             raise InputError(number_problem_zh(error))
         return raw, SourceMap(deferred=lambda: json_positions(text))
@@ -142,41 +148,22 @@ def parse_yaml(text: str) -> tuple[Any, SourceMap]:
         mark = error.problem_mark or error.context_mark
         raise InputError(f"YAML 语法错误：{yaml_problem_zh(error.problem or error.context or '')}",
                          mark.line + 1 if mark else None, mark.column + 1 if mark else None)
+    except yaml.reader.ReaderError as error:      # a control character, at a byte offset for libyaml
+        at = len(text.encode("utf-8")[:error.position].decode("utf-8", "ignore")) \
+            if hasattr(yaml, "CSafeLoader") else error.position
+        line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+        raise InputError(f"YAML 语法错误：含不可见的控制字符（U+{error.character:04X}）", line, column)
     except (yaml.YAMLError, ValueError, OverflowError) as error:
         raise InputError(f"YAML 内容无法解读：{number_problem_zh(error)}")
     finally:
         loader.dispose()
 
 
-# libyaml's most common complaints, in the words a drafter would use.
-_YAML_PROBLEMS_ZH = [
-    ("did not find expected node content", "此处缺少内容（括号或引号未闭合？）"),
-    ("mapping values are not allowed here", "此处不能出现“键: 值”（多为缩进错误或值中含未加引号的冒号）"),
-    ("could not find expected ':'", "缺少冒号"),
-    ("did not find expected key", "缩进不一致"),
-    ("did not find expected '-' indicator", "列表缩进不一致"),
-    ("found character '\\t' that cannot start any token", "含制表符（YAML 须用空格缩进）"),
-    ("found undefined alias", "引用了未定义的锚点"),
-    ("found unexpected end of stream", "文件意外结束（引号或括号未闭合？）"),
-    ("expected ',' or ']'", "缺少逗号或右方括号"),
-    ("expected ',' or '}'", "缺少逗号或右花括号"),
-    ("exceeded maximum nesting depth", "嵌套过深（超过 libyaml 的 1000 层上限），不是计划"),
-    ("but found another document", "文件含多个 YAML 文档（多个“---”），计划只能有一个"),
-]
-
-
 def number_problem_zh(error: Exception) -> str:
     """Python's refusal of a 4,300-digit int (a guard against quadratic conversion), in Chinese."""
     if "Exceeds the limit" in str(error):
         return "数字位数过多（超过 4300 位），不是计划中的数字"
-    return str(error)
-
-
-def yaml_problem_zh(problem: str) -> str:
-    for english, chinese in _YAML_PROBLEMS_ZH:
-        if problem.startswith(english):
-            return f"{chinese}（{problem}）"
-    return problem
+    return "其中的值无法解读"
 
 
 _SCALARS = {
@@ -187,6 +174,7 @@ _SCALARS = {
 
 
 _STR = "tag:yaml.org,2002:str"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _COLLECTION_TAGS = {"mapping": "tag:yaml.org,2002:map", "sequence": "tag:yaml.org,2002:seq"}
 
 
@@ -204,7 +192,7 @@ def build(node, path: str, sourcemap: SourceMap, depth: int, seen: set[int], con
             return node.value
         if tag not in _SCALARS:
             raise InputError(f"不支持的 YAML 标签 {tag}", *position(node))
-        return getattr(constructor, _SCALARS[tag])(node)
+        return scalar(constructor, tag, node)
     if depth > MAX_DEPTH:
         raise InputError(f"YAML 嵌套过深（超过 {MAX_DEPTH} 层），不是计划", *position(node))
     if tag != _COLLECTION_TAGS[kind]:
@@ -229,8 +217,33 @@ def build(node, path: str, sourcemap: SourceMap, depth: int, seen: set[int], con
     return result
 
 
+def scalar(constructor, tag: str, node) -> Any:
+    try:
+        return getattr(constructor, _SCALARS[tag])(node)
+    except ValueError:
+        if tag == _TIMESTAMP:
+            return node.value     # "2023-02-30": the schema then names the impossible date at its line (IN002)
+        raise
+
+
 def position(node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def impossible_date(value: Any) -> Optional[str]:
+    """"2023-02-30": a date in the right form that the calendar does not have, named as such."""
+    match = _DATE.match(value) if isinstance(value, str) else None
+    if not match:
+        return None
+    year, month, day = map(int, match.groups())
+    if not 1 <= month <= 12:
+        return f"日期不存在：{value}（月份应为 1 到 12，写为 {month}）"
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        last = calendar.monthrange(year, month)[1] if year >= 1 else 31
+        return f"日期不存在：{value}（{year} 年 {month} 月只有 {last} 天）"
+    return None
 
 
 def schema_findings(error: ValidationError, sourcemap: SourceMap, name: str) -> list[Finding]:
@@ -264,16 +277,30 @@ _SCHEMA_MESSAGES = {
     "date_type": "应为日期（如 2023-03-15）",
     "date_parsing": "应为日期（如 2023-03-15）",
     "date_from_datetime_parsing": "应为日期（如 2023-03-15）",
+    "date_from_datetime_inexact": "应为日期，不能带时刻",
     "literal_error": "取值不在允许范围内",
     "greater_than_equal": "不能为负数",
     "less_than_equal": "数值过大",
+    "int_parsing_size": "数值过大",
+    "model_attributes_type": "应为键值映射",
+    "decimal_max_digits": "数字位数过多",
+    "decimal_max_places": "小数位数过多",
+    "decimal_whole_digits": "数字位数过多",
+    "string_too_long": "文字过长",
+    "too_long": "所列项数过多",
 }
+# A type of complaint the table lacks (pydantic's own words are English).
+_SCHEMA_GENERAL = "取值不符合计划格式"
+_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
 
 
 def schema_message(issue: dict) -> str:
-    text = _SCHEMA_MESSAGES.get(issue["type"], issue["msg"])
+    text = _SCHEMA_MESSAGES.get(issue["type"], _SCHEMA_GENERAL)
+    if issue["type"].startswith("date") and impossible_date(issue.get("input")):
+        return impossible_date(issue["input"])
     if issue["type"] == "literal_error":
-        text += f"（允许：{issue.get('ctx', {}).get('expected', '')}）"
+        expected = re.sub(r",? or |, ", "、", str(issue.get("ctx", {}).get("expected", "")))
+        text += f"（允许：{expected}）"
     if issue["type"] == "less_than_equal":
         text += f"（上限 {issue.get('ctx', {}).get('le')}）"
     if issue["type"] == "greater_than_equal" and issue.get("ctx", {}).get("ge") not in (0, None):
