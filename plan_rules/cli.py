@@ -13,30 +13,41 @@ from typing import NoReturn
 
 import click
 
-from . import __version__, click_chinese
+from . import __version__, click_chinese, console
 from .cli_settings import load_settings, settings_options
 from .findings import Severity
 from .report import FORMATS
 
 def write_output(text: str, output: str | None) -> None:
-    """UTF-8 whatever the terminal's or pipe's encoding (a GBK console included)."""
+    """A file in UTF-8; stdout in the encoding console.py chose, as help is."""
     if output:
         Path(output).write_bytes(text.encode("utf-8"))
     else:
-        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.write(text)
         sys.stdout.flush()
 
 
 def write_err(text: str) -> None:
+    sys.stdout.flush()
+    sys.stderr.write(text)
     sys.stderr.flush()
-    sys.stderr.buffer.write(text.encode("utf-8"))
-    sys.stderr.buffer.flush()
 
 
 click_chinese.install()
 
 
-@click.group(cls=click_chinese.Group, context_settings={"help_option_names": ["-h", "--help"]})
+class PlanRules(click_chinese.Group):
+    def main(self, args=None, *rest, **options):
+        """Choose the streams' encoding before Click writes anything, help included."""
+        console.configure(console.forced_encoding(list(sys.argv[1:] if args is None else args)))
+        return super().main(args, *rest, **options)
+
+    def add_command(self, command, name=None) -> None:
+        super().add_command(console.encoding_option(command), name)
+
+
+@click.group(cls=PlanRules, context_settings={"help_option_names": ["-h", "--help"]})
+@console.encoding_option
 @click.version_option(__version__, prog_name="plan-rules", message=click_chinese.gettext("%(prog)s, version %(version)s"))
 def main():
     """安全生产年度监督检查计划合规检查（安监总政法〔2017〕150号）。"""
@@ -83,7 +94,7 @@ def check(paths, format_name, output, force, config_file, profile, exceptions, s
             progress.close()
     if not batch.results:
         fail(nothing_found(paths, batch.unchecked))
-    write_output(render(format_name, batch, rulebook), output)
+    write_output(render(format_name, batch, rulebook, colour=not output and console.colour_wanted()), output)
     report_summary(batch, rulebook, quiet, statistics)
     sys.exit(exit_code(batch.all_findings, fail_on))
 
