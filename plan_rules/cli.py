@@ -212,8 +212,11 @@ def list_rules(format_name):
     import tabulate
 
     tabulate.WIDE_CHARS_MODE = True
+    from .rule_docs import SEVERITY_LEGEND
+
     rows = [[r.code, r.severity_letters, r.slug, r.title] for r in rulebook.rules]
-    write_output(tabulate.tabulate(rows, ["编号", "级别", "规则名", "名称"], tablefmt="simple") + "\n", None)
+    table = tabulate.tabulate(rows, ["编号", "级别", "规则名", "名称"], tablefmt="simple")
+    write_output(f"{table}\n\n{SEVERITY_LEGEND}一条规则的说明：plan-rules explain 编号。\n", None)
 
 
 @main.command()

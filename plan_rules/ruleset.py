@@ -41,6 +41,7 @@ SOURCES = {"engine", "loader", "extractor", "batch"}
 # compiler has a use-after-free (§3.8); label matching is done in Python instead.
 COMPARISONS = {"$lt", "$lte", "$gt", "$gte", "$neq"}
 ARITHMETIC = {"$add", "$sub", "$mul"}
+CHECK_KEYS = {"severity", "when", "message", "where", "expected"}
 _FILE_NAME = re.compile(r"^([A-Z]{2}\d{3})-([a-z0-9-]+)\.yaml$")
 
 
@@ -55,6 +56,7 @@ class Check:
     when: dict
     message: str
     where: str           # field path template: "workdays.total", "{item.path}.days"
+    expected: str = ""   # arithmetic checks: the figure the plan should have printed, "{plan.n_times_d}"
 
 
 @dataclass(frozen=True)
@@ -167,16 +169,18 @@ def parse_rule(data: Any, path: Path, order: int) -> Rule:
 
 
 def parse_check(data: Any, name: str, where: str, severities: tuple[Severity, ...]) -> Check:
-    if not isinstance(data, dict) or set(data) != {"severity", "when", "message", "where"}:
-        raise RuleError(f"{where} {name}: 每项检查须且仅须有 severity、when、message、where")
+    if not isinstance(data, dict) or not {"severity", "when", "message", "where"} <= set(data) <= CHECK_KEYS:
+        raise RuleError(f"{where} {name}: 每项检查须有 severity、when、message、where，可另有 expected")
     severity = Severity.parse(data["severity"])
     if severity not in severities:
         raise RuleError(f"{where} {name}: 严重程度 {severity.name} 不在规则声明的 {severities} 中")
     when = data["when"]
     patterns = lint_antecedent(when, f"{where} {name}")
-    for template in (data["message"], data["where"]):
+    expected = str(data.get("expected", ""))
+    for template in (data["message"], data["where"], expected):
         lint_template(template, patterns, f"{where} {name}")
-    return Check(name=name, severity=severity, when=when, message=data["message"].strip(), where=data["where"])
+    return Check(name=name, severity=severity, when=when, message=data["message"].strip(), where=data["where"],
+                 expected=expected)
 
 
 def lint_antecedent(when: Any, where: str) -> list[str]:
