@@ -19,7 +19,7 @@ from .config import CONFIG_NAMES, Config, glob_matches
 from .cross_plan import KeyUnitClaim, cross_plan_findings, key_unit_claim
 from .findings import Finding
 from .load import InputError, unreadable
-from .readers.legacy import OFFICE_SUFFIXES
+from .office_files import OFFICE_SUFFIXES
 from .suppress import Suppression, Suppressor, inline_suppressions
 
 STDIN = "-"

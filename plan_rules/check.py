@@ -15,7 +15,7 @@ from .facts import to_facts
 from .findings import Finding, Severity
 from .load import MAX_BYTES, STRUCTURED_SUFFIXES, InputError, Loaded, load_structured, unreadable
 from .model import Plan
-from .readers.legacy import CONVERTIBLE_SUFFIXES, OFFICE_SUFFIXES
+from .office_files import CONVERTIBLE_SUFFIXES, OFFICE_SUFFIXES
 from .render import render_matches
 from .ruleset import Rulebook, load_rulebook
 from .sourcemap import SourceMap
@@ -132,7 +132,8 @@ def read_office(data: bytes, name: str, suffix: str) -> Loaded:
     formats, and these where LibreOffice is not installed, are IN001 saying what to do."""
     from .extract import extract_bytes
     from .readers import ReadError
-    from .readers.legacy import convert_to_docx, unsupported_reason
+    from .office_files import unsupported_reason
+    from .readers.legacy import convert_to_docx
 
     if suffix not in CONVERTIBLE_SUFFIXES:
         return Loaded(None, findings=[unreadable(name, unsupported_reason(suffix))])

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 import click
-from wcwidth import wcswidth
+
+from .display_width import display_width
 
 MESSAGES = {
     "Options": "选项",
@@ -71,7 +72,6 @@ PLURAL_OTHERS = {
     "Takes {nargs} values but {len} were given.": "需要 {nargs} 个值，实际给出 {len} 个。",
     "Got unexpected extra arguments ({args})": "多余的参数（{args}）",
 }
-_ANSI = re.compile(r"\033\[[;\d]*[A-Za-z]")
 # A line may break between two characters unless this one is Latin or a digit continuing a
 # word, or the next one is punctuation that must not start a line.
 _NO_BREAK_BEFORE = set("，。、；：？！）》」』”’〕】,.;:?!)]}…%")
@@ -88,7 +88,7 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 
 
 def term_len(text: str) -> int:
-    return max(wcswidth(_ANSI.sub("", text)), 0)
+    return display_width(text)
 
 
 def wrap_text(text: str, width: int = 78, initial_indent: str = "", subsequent_indent: str = "",

@@ -7,11 +7,8 @@ line; never a traceback.
 """
 from __future__ import annotations
 
-import calendar
 import codecs
-import datetime as dt
 import json
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Optional
@@ -21,8 +18,8 @@ from pydantic import ValidationError
 from .findings import Finding, Severity
 from .model import Plan
 from .json_positions import json_positions
-from .parse_errors import json_problem_zh, yaml_problem_zh
-from .sourcemap import SourceMap, join_path
+from .schema_messages import schema_findings
+from .sourcemap import SourceMap
 
 STRUCTURED_SUFFIXES = (".yaml", ".yml", ".json")
 MAX_BYTES = 5 * 1024 * 1024    # a plan is a few KB; anything this large is not one
@@ -83,6 +80,7 @@ def parse(text: str, name: str) -> tuple[Any, SourceMap]:
         try:
             raw = json.loads(text, parse_constant=reject_constant)
         except json.JSONDecodeError as error:
+            from .parse_errors import json_problem_zh
             raise InputError(f"JSON 语法错误：{json_problem_zh(error.msg)}", error.lineno, error.colno)
         except RecursionError:
             raise InputError(f"JSON 嵌套过深（超过 {MAX_DEPTH} 层），不是计划")
@@ -145,6 +143,7 @@ def parse_yaml(text: str) -> tuple[Any, SourceMap]:
     except InputError:
         raise
     except yaml.MarkedYAMLError as error:
+        from .parse_errors import yaml_problem_zh
         mark = error.problem_mark or error.context_mark
         raise InputError(f"YAML 语法错误：{yaml_problem_zh(error.problem or error.context or '')}",
                          mark.line + 1 if mark else None, mark.column + 1 if mark else None)
@@ -230,81 +229,3 @@ def position(node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def impossible_date(value: Any) -> Optional[str]:
-    """"2023-02-30": a date in the right form that the calendar does not have, named as such."""
-    match = _DATE.match(value) if isinstance(value, str) else None
-    if not match:
-        return None
-    year, month, day = map(int, match.groups())
-    if not 1 <= month <= 12:
-        return f"日期不存在：{value}（月份应为 1 到 12，写为 {month}）"
-    try:
-        dt.date(year, month, day)
-    except ValueError:
-        last = calendar.monthrange(year, month)[1] if year >= 1 else 31
-        return f"日期不存在：{value}（{year} 年 {month} 月只有 {last} 天）"
-    return None
-
-
-def schema_findings(error: ValidationError, sourcemap: SourceMap, name: str) -> list[Finding]:
-    findings = []
-    for issue in error.errors(include_url=False):
-        path = join_path(issue["loc"])
-        location = sourcemap.locate(path)
-        findings.append(Finding(code="IN002", severity=Severity.error, file=name, field=path,
-                                line=location.line, column=location.column,
-                                message=f"字段 {path or '（顶层）'}：{schema_message(issue)}"))
-    return findings
-
-
-_SCHEMA_MESSAGES = {
-    "extra_forbidden": "未知字段（可能是拼写错误），计划格式中没有这个字段",
-    "missing": "缺少必填字段",
-    "int_type": "应为整数",
-    "int_parsing": "应为整数",
-    "int_from_float": "应为整数（不能有小数）",
-    "float_type": "应为数字",
-    "float_parsing": "应为数字",
-    "decimal_parsing": "应为数字",
-    "decimal_type": "应为数字",
-    "finite_number": "应为有限的数字（不能是 NaN 或无穷大）",
-    "string_type": "应为文字",
-    "bool_type": "应为 true 或 false",
-    "bool_parsing": "应为 true 或 false",
-    "list_type": "应为列表",
-    "model_type": "应为键值映射",
-    "dict_type": "应为键值映射",
-    "date_type": "应为日期（如 2023-03-15）",
-    "date_parsing": "应为日期（如 2023-03-15）",
-    "date_from_datetime_parsing": "应为日期（如 2023-03-15）",
-    "date_from_datetime_inexact": "应为日期，不能带时刻",
-    "literal_error": "取值不在允许范围内",
-    "greater_than_equal": "不能为负数",
-    "less_than_equal": "数值过大",
-    "int_parsing_size": "数值过大",
-    "model_attributes_type": "应为键值映射",
-    "decimal_max_digits": "数字位数过多",
-    "decimal_max_places": "小数位数过多",
-    "decimal_whole_digits": "数字位数过多",
-    "string_too_long": "文字过长",
-    "too_long": "所列项数过多",
-}
-# A type of complaint the table lacks (pydantic's own words are English).
-_SCHEMA_GENERAL = "取值不符合计划格式"
-_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
-
-
-def schema_message(issue: dict) -> str:
-    text = _SCHEMA_MESSAGES.get(issue["type"], _SCHEMA_GENERAL)
-    if issue["type"].startswith("date") and impossible_date(issue.get("input")):
-        return impossible_date(issue["input"])
-    if issue["type"] == "literal_error":
-        expected = re.sub(r",? or |, ", "、", str(issue.get("ctx", {}).get("expected", "")))
-        text += f"（允许：{expected}）"
-    if issue["type"] == "less_than_equal":
-        text += f"（上限 {issue.get('ctx', {}).get('le')}）"
-    if issue["type"] == "greater_than_equal" and issue.get("ctx", {}).get("ge") not in (0, None):
-        text = f"不能小于 {issue['ctx']['ge']}"
-    if "input" in issue and not isinstance(issue["input"], (dict, list)):
-        text += f"；实际为 {str(issue['input'])[:40]!r}"
-    return text

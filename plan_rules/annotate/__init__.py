@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 
-from plan_rules.readers.legacy import CONVERTIBLE_SUFFIXES
+from plan_rules.office_files import CONVERTIBLE_SUFFIXES
 
 TEXT_SUFFIXES = (".txt", ".md", ".pdf")
 ANNOTATABLE_SUFFIXES = (".docx",) + TEXT_SUFFIXES + CONVERTIBLE_SUFFIXES

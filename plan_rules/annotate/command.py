@@ -36,7 +36,8 @@ def annotate_plan(plan: str, target: Path, config, suppressions, fail: Callable[
 
 def docx_source(data: bytes, suffix: str) -> tuple[bytes, str]:
     """The bytes to annotate and their format: a legacy word file converted to .docx."""
-    from plan_rules.readers.legacy import CONVERTIBLE_SUFFIXES, convert_to_docx
+    from plan_rules.office_files import CONVERTIBLE_SUFFIXES
+    from plan_rules.readers.legacy import convert_to_docx
 
     if suffix in CONVERTIBLE_SUFFIXES:
         return convert_to_docx(data, suffix), ".docx"

@@ -1,30 +1,22 @@
-"""Office formats other than .docx: the older word-processing ones are converted to .docx by
-LibreOffice (`soffice --headless --convert-to docx`) where it is installed, and then read as
-.docx; the rest, and all of them where LibreOffice is not installed, are named in a Chinese
-line that says how to save the file so that it can be checked.
+"""The older word-processing formats (.doc .wps .rtf .odt) converted to .docx by LibreOffice
+(`soffice --headless --convert-to docx`) where it is installed, to be read as .docx.
 
-Bureaus still issue plans as .doc (Word 97–2003) and .wps (WPS 文字); a folder of such files
-must not pass as "nothing to check". Each process keeps one LibreOffice profile folder, so
-that parallel batch workers never share one (LibreOffice refuses a profile in use).
+Each process keeps one LibreOffice profile folder, so that parallel batch workers never share
+one (LibreOffice refuses a profile in use).
 """
 from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
+from plan_rules.office_files import CONVERTIBLE_SUFFIXES, SAVE_AS_DOCX, unsupported_reason
 from plan_rules.readers.lines import ReadError
 
-CONVERTIBLE_SUFFIXES = (".doc", ".wps", ".rtf", ".odt")
-SPREADSHEET_SUFFIXES = (".xls", ".xlsx", ".et", ".ods")
-OTHER_OFFICE_SUFFIXES = (".ppt", ".pptx", ".dps", ".ofd", ".pages", ".wpt", ".dot", ".dotx")
-OFFICE_SUFFIXES = CONVERTIBLE_SUFFIXES + SPREADSHEET_SUFFIXES + OTHER_OFFICE_SUFFIXES
-SAVE_AS_DOCX = "请另存为 .docx 后再检查"
-# A plan converts in one or two seconds; a minute means LibreOffice hangs on the file.
+# A plan converts in one or two seconds; two minutes means LibreOffice hangs on the file.
 TIMEOUT_SECONDS = 120
 
 
@@ -34,17 +26,10 @@ def soffice() -> Optional[str]:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def unsupported_reason(suffix: str) -> str:
-    """Why a file of this office format is not checked, and what to do."""
-    if suffix in SPREADSHEET_SUFFIXES:
-        return f"这是表格文件（{suffix}），不是计划文本；请将计划另存为 .docx 或 .txt 后再检查"
-    if suffix in CONVERTIBLE_SUFFIXES:
-        return f"读取 {suffix} 文件需要 LibreOffice（未安装）；{SAVE_AS_DOCX}"
-    return f"不支持 {suffix} 格式；{SAVE_AS_DOCX}"
-
-
 def convert_to_docx(data: bytes, suffix: str) -> bytes:
     """The file converted to .docx by LibreOffice; ReadError with a Chinese line otherwise."""
+    import subprocess
+
     program = soffice()
     if suffix not in CONVERTIBLE_SUFFIXES or program is None:
         raise ReadError(unsupported_reason(suffix))

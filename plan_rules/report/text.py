@@ -3,8 +3,7 @@ errors first, each finding at its place (line:column, and for documents the para
 table cell beside it; 全文 for the whole file), with its field path and basis beneath."""
 from __future__ import annotations
 
-from wcwidth import wcswidth
-
+from ..display_width import display_width
 from .for_people import Swap, by_severity, for_people, severity_word
 
 INDENT = "  "
@@ -17,7 +16,7 @@ def render(batch, rulebook, colour: bool = False) -> str:
             continue
         lines.append(result.path)
         entries = for_people(result.findings)
-        width = max(wcswidth(entry_place(e)) for e in entries)
+        width = max(display_width(entry_place(e)) for e in entries)
         for entry in entries:
             lines += entry_lines(entry, width, colour)
         lines.append("")
@@ -33,15 +32,15 @@ def entry_place(entry) -> str:
 
 def entry_lines(entry, width: int, colour: bool) -> list[str]:
     place = entry_place(entry)
-    head = f"{INDENT}{place}{' ' * (width - wcswidth(place))}  {severity_word(entry.severity, colour)}  "
+    head = f"{INDENT}{place}{' ' * (width - display_width(place))}  {severity_word(entry.severity, colour)}  "
     if isinstance(entry, Swap):
         code = entry.first.code
         lines = [f"{head}{code}  {entry.message}"]
-        beneath = " " * (wcswidth(INDENT) + width + 2 + 4 + 2 + len(code) + 2)
-        item_width = max(wcswidth(f.place) for f in entry.items)
-        lines += [f"{beneath}{f.place}{' ' * (item_width - wcswidth(f.place))}  {f.message}" for f in entry.items]
+        beneath = " " * (display_width(INDENT) + width + 2 + 4 + 2 + len(code) + 2)
+        item_width = max(display_width(f.place) for f in entry.items)
+        lines += [f"{beneath}{f.place}{' ' * (item_width - display_width(f.place))}  {f.message}" for f in entry.items]
         return lines + details(entry.first, beneath, field=False)
-    indent = " " * (wcswidth(INDENT) + width + 2 + 4 + 2 + len(entry.code) + 2)
+    indent = " " * (display_width(INDENT) + width + 2 + 4 + 2 + len(entry.code) + 2)
     return [f"{head}{entry.code}  {entry.message}"] + details(entry, indent)
 
 
