@@ -84,18 +84,20 @@ def measured(page: Path, tmp_path: Path, edit=lambda html: html) -> dict:
     return json.loads(match.group(1).replace("&quot;", '"').replace("&amp;", "&"))
 
 
-def test_the_page_fits_1200_px_without_scrolling_sideways(page, tmp_path):
-    layout = measured(page, tmp_path)
+@pytest.fixture(scope="module")
+def layout(page, tmp_path_factory) -> dict:
+    return measured(page, tmp_path_factory.mktemp("probe"))
+
+
+def test_the_page_fits_1200_px_without_scrolling_sideways(layout):
     assert layout["width"] == WIDTH and layout["scrollWidth"] <= WIDTH
 
 
-def test_every_table_header_is_on_one_line(page, tmp_path):
-    layout = measured(page, tmp_path)
+def test_every_table_header_is_on_one_line(layout):
     assert layout["headerLines"] and set(layout["headerLines"]) == {1}
 
 
-def test_failures_come_first_and_a_plan_counts_its_cross_plan_findings(page, tmp_path):
-    layout = measured(page, tmp_path)
+def test_failures_come_first_and_a_plan_counts_its_cross_plan_findings(page, layout):
     statuses = layout["statuses"]
     assert len(statuses) == 11 and statuses == sorted(statuses, key=["无法读取", "有错误", "有警告", "仅有提示", "通过"].index)
     assert statuses[0] == "无法读取" and statuses[-1] == "通过"
@@ -105,8 +107,8 @@ def test_failures_come_first_and_a_plan_counts_its_cross_plan_findings(page, tmp
     assert re.findall(r"\d+", row) == ["0", "2", "0"]      # its XP001 warnings, reported across plans
 
 
-def test_the_filters_hide_the_rows_of_an_unticked_level_or_rule(page, tmp_path):
-    shown = measured(page, tmp_path)["rows"]
+def test_the_filters_hide_the_rows_of_an_unticked_level_or_rule(page, layout, tmp_path):
+    shown = layout["rows"]
     assert all(shown[key] > 0 for key in ("error", "warning", "info", "WD003", "XP001"))
     untick = lambda html: (html.replace('id="show-warning" checked', 'id="show-warning"')
                            .replace('id="show-WD003" checked', 'id="show-WD003"'))

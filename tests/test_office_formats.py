@@ -3,7 +3,6 @@ as IN001 saying what to do where it is not; a folder never passes with files lef
 from __future__ import annotations
 
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -21,19 +20,6 @@ needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="未安装 LibreOffic
 
 def places(findings):
     return [(f.code, f.severity.name, f.line, f.where) for f in findings]
-
-
-@pytest.fixture(scope="module")
-def legacy_copies(tmp_path_factory) -> Path:
-    """taoyuan-2026.docx saved by LibreOffice as .doc and .rtf; a .wps is the .doc's bytes
-    (WPS 文字 writes the Word 97 format under its own suffix)."""
-    folder = tmp_path_factory.mktemp("legacy")
-    for target in ("doc", "rtf"):
-        subprocess.run([SOFFICE, "--headless", "--norestore", f"-env:UserInstallation={(folder / 'profile').as_uri()}",
-                        "--convert-to", target, "--outdir", str(folder), str(TAOYUAN)],
-                       capture_output=True, timeout=180, check=True)
-    shutil.copy(folder / "taoyuan-2026.doc", folder / "taoyuan-2026.wps")
-    return folder
 
 
 @needs_soffice
