@@ -31,17 +31,19 @@ def entry_place(entry) -> str:
 
 
 def entry_lines(entry, width: int, colour: bool) -> list[str]:
+    """The entry's line — place padded to the file's widest, level, code, message — and, under
+    its message, a swap's items and the field path and basis."""
     place = entry_place(entry)
-    head = f"{INDENT}{place}{' ' * (width - display_width(place))}  {severity_word(entry.severity, colour)}  "
-    if isinstance(entry, Swap):
-        code = entry.first.code
-        lines = [f"{head}{code}  {entry.message}"]
-        beneath = " " * (display_width(INDENT) + width + 2 + 4 + 2 + len(code) + 2)
-        item_width = max(display_width(f.place) for f in entry.items)
-        lines += [f"{beneath}{f.place}{' ' * (item_width - display_width(f.place))}  {f.message}" for f in entry.items]
-        return lines + details(entry.first, beneath, field=False)
-    indent = " " * (display_width(INDENT) + width + 2 + 4 + 2 + len(entry.code) + 2)
-    return [f"{head}{entry.code}  {entry.message}"] + details(entry, indent)
+    code = entry.first.code if isinstance(entry, Swap) else entry.code
+    padding = " " * (width - display_width(place))
+    head = f"{INDENT}{place}{padding}  {severity_word(entry.severity, colour)}  {code}  "
+    beneath = " " * display_width(f"{INDENT}{place}{padding}  {entry.severity.zh}  {code}  ")
+    lines = [head + entry.message]
+    if not isinstance(entry, Swap):
+        return lines + details(entry, beneath)
+    item_width = max(display_width(f.place) for f in entry.items)
+    lines += [f"{beneath}{f.place}{' ' * (item_width - display_width(f.place))}  {f.message}" for f in entry.items]
+    return lines + details(entry.first, beneath, field=False)
 
 
 def details(finding, indent: str, field: bool = True) -> list[str]:
