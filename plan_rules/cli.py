@@ -109,6 +109,7 @@ def annotate(plan, output, force, config_file, profile, exceptions, select, igno
     """把发现写成 Word 批注：每条发现一条批注，标在所指的段落或表格单元格上，文首一条汇总批注。
 
     .docx 原样加批注；.txt .md .pdf 先排成 .docx；装有 LibreOffice 时 .doc .wps .rtf .odt 先转换为 .docx。"""
+    from .annotate import AnnotateError
     from .annotate.command import annotate_plan
     from .config import ConfigError
     from .ruleset import RuleError
@@ -119,9 +120,14 @@ def annotate(plan, output, force, config_file, profile, exceptions, select, igno
         fail(f"{target} 已存在；如要覆盖请加 --force")
     try:
         _, config, suppressions = load_settings([plan], config_file, profile, exceptions, select, ignore)
-    except (RuleError, ConfigError) as error:
+        findings = annotate_plan(plan, target, config, suppressions)
+    except (RuleError, ConfigError, AnnotateError) as error:
         fail(str(error))
-    findings = annotate_plan(plan, target, config, suppressions, fail)
+    unreadable = [f for f in findings if f.code == "IN001"]
+    if unreadable:
+        write_err("".join(f"{f.file}: IN001 [错误] {f.message}\n" for f in unreadable))
+    else:
+        write_err(f"plan-rules: 已写出 {target}：汇总批注 1 条，发现批注 {len(findings)} 条\n")
     sys.exit(exit_code(findings, fail_on))
 
 
