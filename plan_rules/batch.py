@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from .check import SUPPORTED_SUFFIXES, Checker, FileResult, read_file
-from .config import Config, glob_matches
+from .config import CONFIG_NAMES, Config, glob_matches
 from .cross_plan import KeyUnitClaim, cross_plan_findings, key_unit_claim
 from .findings import Finding
 from .load import InputError, unreadable
+from .office_files import OFFICE_SUFFIXES
 from .suppress import Suppression, Suppressor, inline_suppressions
 
 STDIN = "-"
@@ -38,6 +39,7 @@ class Batch:
     suppressed: int = 0
     unused_suppressions: list[Suppression] = field(default_factory=list)
     expired_suppressions: list[Suppression] = field(default_factory=list)
+    unchecked: list[str] = field(default_factory=list)    # files in the folders that are no plan format
 
     @property
     def all_findings(self) -> list[Finding]:
@@ -56,7 +58,7 @@ def run_batch(paths: Iterable[str], config: Config = Config(), *, jobs: int = 1,
               keep_plans: bool = False, exceptions: Iterable[Suppression] = (),
               progress: Optional[Callable[[int, int], None]] = None) -> Batch:
     """`progress(done, total)` is called as files are checked."""
-    names = discover(paths, config)
+    names, unchecked = find_files(paths, config)
     checked = sorted(check_all(names, config, jobs, use_engine, keep_plans, counter(len(names), progress)),
                      key=lambda c: c.result.path)
     results = [ignoring_per_file(c.result, config) for c in checked]
@@ -64,7 +66,7 @@ def run_batch(paths: Iterable[str], config: Config = Config(), *, jobs: int = 1,
     cross = [f for f in adjust(cross_plan_findings([c.claim for c in checked if c.claim], results))
              if config.selects(f.code) and not config.ignores_in(f.file, f.code)]
     suppressions = [*exceptions, *(s for c in checked for s in c.suppressions)]
-    return suppress(results, cross, suppressions, config)
+    return replace(suppress(results, cross, suppressions, config), unchecked=unchecked)
 
 
 def ignoring_per_file(result: FileResult, config: Config) -> FileResult:
@@ -84,22 +86,33 @@ def suppress(results: list[FileResult], cross: list[Finding], suppressions: list
 # ---- finding the files -----------------------------------------------------------------
 
 def discover(paths: Iterable[str], config: Config = Config()) -> list[str]:
-    """Files named directly are checked whatever their suffix (an unsupported one is IN001);
-    folders are searched for supported files matching `include` and not `exclude`, following
+    return find_files(paths, config)[0]
+
+
+def find_files(paths: Iterable[str], config: Config = Config()) -> tuple[list[str], list[str]]:
+    """The files to check, and the files in the folders that are no plan format (listed, so
+    that a folder of pictures does not pass for checked).
+
+    Files named directly are checked whatever their suffix (an unsupported one is IN001);
+    folders are searched for plan files and office files (a .doc or .xlsx may be a plan: it is
+    converted or reported, never passed over) matching `include` and not `exclude`, following
     links to folders but never into the same folder twice (a link loop ends there). Hidden
-    files and folders are skipped, and so is the exceptions file."""
+    files and folders are skipped, and so are the exceptions file and config files."""
     found: dict[str, None] = {}
+    unchecked: list[str] = []
     for name in paths:
         if name != STDIN and Path(name).is_dir():
-            found.update(dict.fromkeys(walk(name, config)))
+            files, others = walk(name, config)
+            found.update(dict.fromkeys(files))
+            unchecked += others
         else:
             found[name] = None
-    return list(found)
+    return list(found), unchecked
 
 
-def walk(root: str, config: Config) -> list[str]:
+def walk(root: str, config: Config) -> tuple[list[str], list[str]]:
     seen: set[tuple[int, int]] = set()
-    files = []
+    files, others = [], []
     for folder, subfolders, names in os.walk(root, followlinks=True):
         status = os.stat(folder)
         if (status.st_dev, status.st_ino) in seen:
@@ -107,17 +120,25 @@ def walk(root: str, config: Config) -> list[str]:
             continue
         seen.add((status.st_dev, status.st_ino))
         subfolders[:] = sorted(d for d in subfolders if not skipped(os.path.join(folder, d), config))
-        files += (path for path in (os.path.join(folder, n) for n in names)
-                  if wanted(path, config) and os.path.isfile(path))
-    return sorted(files)
+        for path in (os.path.join(folder, n) for n in names):
+            if not considered(path, config) or not os.path.isfile(path):
+                continue
+            (files if Path(path).suffix.lower() in CHECKED_SUFFIXES else others).append(path)
+    return sorted(files), sorted(others)
 
 
 def skipped(path: str, config: Config) -> bool:
     return os.path.basename(path).startswith(".") or any(glob_matches(p, path, config.base) for p in config.exclude)
 
 
-def wanted(path: str, config: Config) -> bool:
-    if skipped(path, config) or Path(path).suffix.lower() not in SUPPORTED_SUFFIXES:
+# Checked in folders: plan formats, and office formats (converted, or reported as IN001).
+CHECKED_SUFFIXES = SUPPORTED_SUFFIXES + OFFICE_SUFFIXES
+
+
+def considered(path: str, config: Config) -> bool:
+    """Not hidden, not excluded, matching `include`, and neither the exceptions file nor a
+    config file."""
+    if skipped(path, config) or os.path.basename(path) in CONFIG_NAMES:
         return False
     if config.exceptions and os.path.abspath(path) == os.path.abspath(config.exceptions):
         return False

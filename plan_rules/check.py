@@ -15,6 +15,7 @@ from .facts import to_facts
 from .findings import Finding, Severity
 from .load import MAX_BYTES, STRUCTURED_SUFFIXES, InputError, Loaded, load_structured, unreadable
 from .model import Plan
+from .office_files import CONVERTIBLE_SUFFIXES, OFFICE_SUFFIXES
 from .render import render_matches
 from .ruleset import Rulebook, load_rulebook
 from .sourcemap import SourceMap
@@ -25,7 +26,7 @@ SUPPORTED_SUFFIXES = STRUCTURED_SUFFIXES + DOCUMENT_SUFFIXES
 # serves (a 50 MB text file kept the extractor busy for minutes); Word and PDF packages carry
 # pictures and fonts. Larger files are refused from their size, before any byte is read.
 MAX_PACKAGE_BYTES = 64 * 1024 * 1024
-PACKAGE_SUFFIXES = (".docx", ".pdf")
+PACKAGE_SUFFIXES = (".docx", ".pdf") + OFFICE_SUFFIXES
 # The plan's facts are evaluated rule by rule: time and engine memory grow with their count
 # (about 13 KB of engine memory per fact, ENGINE.md §3.16). A plan has about a hundred; a
 # city's with a thousand units a few thousand. More is not a plan (40,000 one-line units fit
@@ -99,8 +100,11 @@ class Checker:
         if suffix in DOCUMENT_SUFFIXES:
             from .extract import extract_bytes
             return extract_bytes(data, name, suffix)
+        if suffix in OFFICE_SUFFIXES:
+            return read_office(data, name, suffix)
         return Loaded(None, findings=[unreadable(name, f"不支持的文件类型“{suffix or '无扩展名'}”；"
-                                                       f"支持 {'、'.join(SUPPORTED_SUFFIXES)}")])
+                                                       f"支持 {'、'.join(SUPPORTED_SUFFIXES)}，装有 LibreOffice 时"
+                                                       f"还支持 {'、'.join(CONVERTIBLE_SUFFIXES)}")])
 
     def check_plan(self, plan: Plan, sourcemap: SourceMap, name: str, today: Optional[dt.date] = None) -> list[Finding]:
         facts = to_facts(plan, self.config.thresholds, today)
@@ -122,6 +126,22 @@ class Checker:
                                        "title": f.title or (rule.title if rule else ""),
                                        "basis": f.basis or (rule.basis if rule else "")}))
         return adjusted
+
+
+def read_office(data: bytes, name: str, suffix: str) -> Loaded:
+    """.doc/.wps/.rtf/.odt through LibreOffice into .docx, then as any .docx; other office
+    formats, and these where LibreOffice is not installed, are IN001 saying what to do."""
+    from .extract import extract_bytes
+    from .readers import ReadError
+    from .office_files import unsupported_reason
+    from .readers.legacy import convert_to_docx
+
+    if suffix not in CONVERTIBLE_SUFFIXES:
+        return Loaded(None, findings=[unreadable(name, unsupported_reason(suffix))])
+    try:
+        return extract_bytes(convert_to_docx(data, suffix), name, ".docx")
+    except ReadError as error:
+        return Loaded(None, findings=[unreadable(name, str(error))])
 
 
 def read_file(path: Path) -> bytes:
@@ -149,5 +169,6 @@ def too_large(size: int, limit: int) -> str:
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
-    """By place in the file, then rule order and the subjects' ids (ENGINE.md §6.4)."""
+    """By place in the file (a document's places numerically, in reading order), then rule
+    order and the subjects' ids (ENGINE.md §6.4); findings about the whole file last."""
     return sorted(findings, key=lambda f: (f.line if f.line is not None else sys.maxsize, f.where or "", f.order, f.message))

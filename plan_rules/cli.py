@@ -13,78 +13,73 @@ from typing import NoReturn
 
 import click
 
-from . import __version__
-from .config import PROFILES
+from . import __version__, click_chinese, console
+from .cli_settings import load_settings, settings_options
 from .findings import Severity
 from .report import FORMATS
 
-FAIL_ON = ("error", "warning", "info", "never")
-
-
-def split_codes(values: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(code.strip().upper() for value in values for code in value.split(",") if code.strip())
-
-
 def write_output(text: str, output: str | None) -> None:
-    """UTF-8 whatever the terminal's or pipe's encoding (a GBK console included)."""
+    """A file in UTF-8; stdout in the encoding console.py chose, as help is."""
     if output:
         Path(output).write_bytes(text.encode("utf-8"))
     else:
-        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.write(text)
         sys.stdout.flush()
 
 
 def write_err(text: str) -> None:
+    sys.stdout.flush()
+    sys.stderr.write(text)
     sys.stderr.flush()
-    sys.stderr.buffer.write(text.encode("utf-8"))
-    sys.stderr.buffer.flush()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="plan-rules")
+click_chinese.install()
+
+
+class PlanRules(click_chinese.Group):
+    def main(self, args=None, *rest, **options):
+        """Choose the streams' encoding before Click writes anything, help included."""
+        console.configure(console.forced_encoding(list(sys.argv[1:] if args is None else args)))
+        return super().main(args, *rest, **options)
+
+    def add_command(self, command, name=None) -> None:
+        super().add_command(console.encoding_option(command), name)
+
+
+@click.group(cls=PlanRules, context_settings={"help_option_names": ["-h", "--help"]})
+@console.encoding_option
+@click.version_option(__version__, prog_name="plan-rules", message=click_chinese.gettext("%(prog)s, version %(version)s"))
 def main():
     """安全生产年度监督检查计划合规检查（安监总政法〔2017〕150号）。"""
 
 
-@main.command()
-@click.argument("paths", nargs=-1, required=True)
+@main.command(short_help="检查计划文件或目录。")
+@click.argument("paths", nargs=-1, metavar="路径…")
 @click.option("--format", "-f", "format_name", type=click.Choice(list(FORMATS)),
               help="输出格式（默认 text；在 GitHub Actions 中默认 github）")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="写入文件而非标准输出")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="文件", help="写入文件而非标准输出")
 @click.option("--force", is_flag=True, help="覆盖已存在的 --output 文件")
-@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False),
-              help="配置文件（默认向上查找 plan-rules.toml、.plan-rules.toml 或 pyproject.toml 的 [tool.plan-rules]）")
-@click.option("--profile", type=click.Choice(list(PROFILES)), help="省份阈值示例配置（见 docs/reviewers.md）")
-@click.option("--exceptions", type=click.Path(dir_okay=False), help="例外文件（YAML：files、codes、reason、expires）")
-@click.option("--select", multiple=True, help="只报告这些规则（编号或前缀，逗号分隔）")
-@click.option("--ignore", multiple=True, help="不报告这些规则（编号或前缀，逗号分隔）")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
-              help="达到此级别的发现时退出码为 1")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), help="并行进程数（默认全部 CPU 核心；1 为单进程）")
+@settings_options
+@click.option("--jobs", "-j", type=click_chinese.Count(min=1), metavar="进程数", help="并行进程数（默认全部 CPU 核心；1 为单进程）")
 @click.option("--quiet", "-q", is_flag=True, help="不显示进度与汇总")
 @click.option("--statistics", is_flag=True, help="汇总中列出每条规则的发现数")
 @click.option("--evaluator", type=click.Choice(["engine", "python"]), default="engine", show_default=True,
               help="engine：durable_rules 规则引擎；python：等价的纯 Python 求值器")
 def check(paths, format_name, output, force, config_file, profile, exceptions, select, ignore, fail_on,
           jobs, quiet, statistics, evaluator):
-    """检查计划文件（.yaml .json .txt .docx .pdf）或目录；“-”读标准输入（YAML）。"""
+    """检查计划文件（.yaml .json .txt .md .docx .pdf，装有 LibreOffice 时还有 .doc .wps .rtf .odt）或目录；“-”读标准输入（YAML）。"""
     from .batch import run_batch
-    from .config import ConfigError, load_config
+    from .config import ConfigError
     from .report import NEEDS_PLANS, render
     from .report.progress import Progress
-    from .ruleset import RuleError, load_rulebook
-    from .suppress import load_exceptions
+    from .ruleset import RuleError
 
+    require(paths, "要检查的路径（文件、目录，或“-”表示标准输入）")
     format_name = format_name or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if output and Path(output).exists() and not force:
         fail(f"{output} 已存在；如要覆盖请加 --force")
     try:
-        rulebook = load_rulebook()
-        known = {r.code for r in rulebook.rules}
-        flags = {"select": split_codes(select), "ignore": split_codes(ignore), "profile": profile,
-                 "exceptions": exceptions and os.path.abspath(exceptions)}
-        config = load_config(paths, known, config_file, {k: v for k, v in flags.items() if v})
-        suppressions = load_exceptions(config.exceptions, known) if config.exceptions else ()
+        rulebook, config, suppressions = load_settings(paths, config_file, profile, exceptions, select, ignore)
     except (RuleError, ConfigError) as error:
         fail(str(error))
     progress = Progress(write_err) if sys.stderr.isatty() and not quiet else None
@@ -97,22 +92,74 @@ def check(paths, format_name, output, force, config_file, profile, exceptions, s
     finally:
         if progress:
             progress.close()
-    write_output(render(format_name, batch, rulebook), output)
+    if not batch.results:
+        fail(nothing_found(paths, batch.unchecked))
+    write_output(render(format_name, batch, rulebook, colour=not output and console.colour_wanted()), output)
     report_summary(batch, rulebook, quiet, statistics)
     sys.exit(exit_code(batch.all_findings, fail_on))
 
 
+@main.command(short_help="把发现写成 Word 批注。")
+@click.argument("plan", required=False, type=click.Path(exists=True, dir_okay=False), metavar="计划文件")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="文件",
+              help="写入的 Word 文件（默认与计划同目录，名为“原名-审核意见.docx”）")
+@click.option("--force", is_flag=True, help="覆盖已存在的输出文件")
+@settings_options
+def annotate(plan, output, force, config_file, profile, exceptions, select, ignore, fail_on):
+    """把发现写成 Word 批注：每条发现一条批注，标在所指的段落或表格单元格上，文首一条汇总批注。
+
+    .docx 原样加批注；.txt .md .pdf 先排成 .docx；装有 LibreOffice 时 .doc .wps .rtf .odt 先转换为 .docx。"""
+    from .annotate import AnnotateError
+    from .annotate.command import annotate_plan
+    from .config import ConfigError
+    from .ruleset import RuleError
+
+    require(plan, "要加批注的计划文件")
+    target = Path(output) if output else default_annotated_name(Path(plan))
+    if target.exists() and not force:
+        fail(f"{target} 已存在；如要覆盖请加 --force")
+    try:
+        _, config, suppressions = load_settings([plan], config_file, profile, exceptions, select, ignore)
+        findings = annotate_plan(plan, target, config, suppressions)
+    except (RuleError, ConfigError, AnnotateError) as error:
+        fail(str(error))
+    unreadable = [f for f in findings if f.code == "IN001"]
+    if unreadable:
+        write_err("".join(f"{f.file}: IN001 [错误] {f.message}\n" for f in unreadable))
+    else:
+        write_err(f"plan-rules: 已写出 {target}：汇总批注 1 条，发现批注 {len(findings)} 条\n")
+    sys.exit(exit_code(findings, fail_on))
+
+
+def require(value, what: str) -> None:
+    """A missing argument, said in Chinese (Click's own message quotes its metavar in English punctuation)."""
+    if not value:
+        raise click.UsageError(f"缺少{what}")
+
+
+def default_annotated_name(plan: Path) -> Path:
+    return plan.with_name(f"{plan.stem}-审核意见.docx")
+
+
 def report_summary(batch, rulebook, quiet: bool, statistics: bool) -> None:
     """Human notes on stderr, so that machine formats on stdout stay clean."""
-    from .report.summary import statistics_lines, summary_line, suppression_notices
+    from .report.summary import statistics_lines, summary_line, suppression_notices, unchecked_notices
 
-    lines = [f"plan-rules: {notice}" for notice in suppression_notices(batch)]
+    lines = [f"plan-rules: {notice}" for notice in suppression_notices(batch) + unchecked_notices(batch)]
     if statistics and not quiet:
         lines += statistics_lines(batch, rulebook)
     if not quiet:
         lines.append(summary_line(batch))
     if lines:
         write_err("\n".join(lines) + "\n")
+
+
+def nothing_found(paths, unchecked: list[str]) -> str:
+    from .check import SUPPORTED_SUFFIXES
+
+    where = "、".join(paths)
+    others = f"；其中 {len(unchecked)} 个文件不是计划格式" if unchecked else ""
+    return f"在 {where} 中没有找到计划文件（{' '.join(SUPPORTED_SUFFIXES)} 或办公文档）{others}"
 
 
 def cpu_count() -> int:
@@ -137,8 +184,8 @@ def exit_code(findings, fail_on: str) -> int:
 
 
 @main.command()
-@click.argument("document", type=click.Path(exists=True, dir_okay=False))
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="写入 YAML 文件（默认标准输出）")
+@click.argument("document", required=False, type=click.Path(exists=True, dir_okay=False), metavar="文档")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="文件", help="写入 YAML 文件（默认标准输出）")
 @click.option("--force", is_flag=True, help="覆盖已存在的输出文件")
 @click.option("--explain", is_flag=True, help="不输出 YAML，改为说明每个数字在文中的各处写法、取了哪一处、为什么")
 def extract(document, output, force, explain):
@@ -146,18 +193,20 @@ def extract(document, output, force, explain):
     from .extract import extract_document, to_yaml
     from .extract.explain import explain as explain_reading
 
+    require(document, "要提取的文档")
     if output and Path(output).exists() and not force:
         raise click.UsageError(f"{output} 已存在；如要覆盖请加 --force")
     extraction = extract_document(document)
     for f in extraction.findings:
-        click.echo(f"{f.file}:{f.line or 0}: {f.code} [{f.severity.zh}] {f.message}", err=True)
+        click.echo(f"{f.file}:{f.position[0]}: {f.code} [{f.severity.zh}] {f.message}", err=True)
     if extraction.plan is None:
         sys.exit(1)
     write_output(explain_reading(extraction) if explain else to_yaml(extraction), output)
 
 
 @main.command(name="rules")
-@click.option("--format", "-f", "format_name", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--format", "-f", "format_name", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="输出格式")
 def list_rules(format_name):
     """列出全部规则。"""
     from .ruleset import load_rulebook
@@ -171,17 +220,21 @@ def list_rules(format_name):
     import tabulate
 
     tabulate.WIDE_CHARS_MODE = True
+    from .rule_docs import SEVERITY_LEGEND
+
     rows = [[r.code, r.severity_letters, r.slug, r.title] for r in rulebook.rules]
-    write_output(tabulate.tabulate(rows, ["编号", "级别", "规则名", "名称"], tablefmt="simple") + "\n", None)
+    table = tabulate.tabulate(rows, ["编号", "级别", "规则名", "名称"], tablefmt="simple")
+    write_output(f"{table}\n\n{SEVERITY_LEGEND}一条规则的说明：plan-rules explain 编号。\n", None)
 
 
 @main.command()
-@click.argument("code")
+@click.argument("code", required=False, metavar="编号")
 def explain(code):
     """说明一条规则：做什么、为什么、依据。"""
     from .rule_docs import rule_page
     from .ruleset import load_rulebook
 
+    require(code, "规则编号（如 WD003）")
     rule = load_rulebook().get(code.upper())
     if rule is None:
         raise click.UsageError(f"没有规则 {code}；`plan-rules rules` 列出全部规则")
@@ -198,7 +251,7 @@ def schema():
 
 
 @main.command()
-@click.argument("path", default="plan.yaml", type=click.Path(dir_okay=False))
+@click.argument("path", default="plan.yaml", type=click.Path(dir_okay=False), metavar="文件")
 @click.option("--force", is_flag=True, help="覆盖已存在的文件")
 def init(path, force):
     """写出一份带注释的计划模板。"""

@@ -125,7 +125,8 @@ def read_toml(path: Path) -> dict:
     except OSError as error:
         raise ConfigError(f"{path}: 无法读取配置文件：{error.strerror or error}") from None
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: TOML 语法错误：{error}") from None
+        from .parse_errors import toml_problem_zh
+        raise ConfigError(f"{path}: TOML 语法错误，{toml_problem_zh(error)}") from None
 
 
 def read_config_file(path: Path) -> dict:

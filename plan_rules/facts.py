@@ -37,6 +37,7 @@ MAX_OFF_UNITS = ENGINE_RANGE     # how far off a percentage is only has to excee
 _FORMULA_CONTEXT = Context(prec=60, traps=[])
 
 PER_PERSON_SLOTS = 4   # WD001 tests d against per_person_ok_1 … _4
+POLICY_ZH = {"standard": "编制办法标准", "calendar": "当年日历", "either": "编制办法标准、当年日历或人社部折算"}
 YEAR_MIN = 2018  # the 150号 method dates from 2017; its first plans are for 2018 (MD001)
 
 PERCENT_SUBJECT_ZH = {"key": "重点检查工作日", "general": "一般检查工作日", "reserve": "机动工作日",
@@ -225,8 +226,10 @@ def per_person_facts(plan: Plan, th: Thresholds) -> Fact:
     accepted = list(dict.fromkeys(accepted))   # distinct, in order: at most the standard, the
     # ministry's figure, the calendar's and one announced alternative (2020)
     fact: Fact = {"per_person": number(d), "per_person_accepted": "、".join(map(str, accepted)),
+                  "per_person_expected_text": f"{accepted[0]} 日" if len(accepted) == 1 else
+                  f"{'、'.join(map(str, accepted))} 日之一",
                   "per_person_account": account, "per_person_figures_agree": agree,
-                  "per_person_policy": th.workday_policy}
+                  "per_person_policy": th.workday_policy, "per_person_policy_zh": POLICY_ZH[th.workday_policy]}
     # A fixed number of slots, padded by repetition, so the rule can test `d` against each.
     for slot, value in enumerate((accepted * PER_PERSON_SLOTS)[:PER_PERSON_SLOTS], start=1):
         fact[f"per_person_ok_{slot}"] = value
@@ -264,6 +267,8 @@ def budget_facts(plan: Plan, th: Thresholds) -> Fact:
     if w.key is not None and w.general is not None:
         fact["reserve_or_zero"] = number(w.reserve or 0)
         fact["key_general_sum"] = number(Decimal(str(w.key)) + Decimal(str(w.general)) + Decimal(str(w.reserve or 0)))
+        if w.supervision is not None:      # WD009's expected K: what S leaves after G (and R)
+            fact["key_expected"] = number(Decimal(str(w.supervision)) - Decimal(str(w.general)) - Decimal(str(w.reserve or 0)))
         fact["key_general_text"] = f"重点检查 {text_number(w.key)} 日 + 一般检查 {text_number(w.general)} 日" + (
             f" + 机动 {text_number(w.reserve)} 日" if w.reserve is not None else "")
     for prefix, category in (("other", w.other_enforcement), ("non", w.non_enforcement)):
@@ -361,16 +366,26 @@ def item_facts(plan: Plan) -> list[Fact]:
                 fact["standard_code"] = "none"
             else:
                 fact.update(standard_code=standard.code, standard_category=standard.category,
-                            standard_describe=standard.describe)
+                            standard_category_zh=CATEGORY_ZH[standard.category], standard_describe=standard.describe)
                 if standard.code in first_seen:
-                    fact["duplicate_of"] = first_seen[standard.code]
+                    fact.update(duplicate_of=first_seen[standard.code][0],
+                                duplicate_text=duplicate_text(first_seen[standard.code], standard))
                 else:
-                    first_seen[standard.code] = f"{CATEGORY_ZH[category]}第{index + 1}项“{item.label}”"
+                    first_seen[standard.code] = (f"{CATEGORY_ZH[category]}第 {index + 1} 项“{item.label}”", item.label)
             if item.splits:
                 fact["splits_sum"] = number(sum(Decimal(str(s.days)) for s in item.splits))
                 fact["splits_text"] = "、".join(f"{s.unit} {text_number(s.days)}" for s in item.splits)
             facts.append(fact)
     return facts
+
+
+def duplicate_text(first: tuple[str, str], standard) -> str:
+    """WD005: the item first listed, and the standard item both are, unless that is the same
+    wording (“机关值班” twice would say nothing new)."""
+    place, label = first
+    if normalise_name(label) == normalise_name(standard.title):
+        return f"与{place}是同一事项"
+    return f"与{place}同属{standard.describe}"
 
 
 # --- workday figures (WD012) --------------------------------------------------------------
@@ -449,7 +464,7 @@ def percent_fact(plan: Plan, printed: PrintedPercent, th: Thresholds) -> Optiona
                          for (off, expected), base in candidates)
     base_paths = [_BASE_PATHS[base] for _, base in candidates]
     return {"subject_zh": PERCENT_SUBJECT_ZH[printed.subject], "printed": f"{printed.value}%",
-            "compared": compared, "base_open": printed.base is None and len(candidates) > 1,
+            "compared": compared, "expected": min(candidates, key=lambda candidate: candidate[0][0])[0][1], "base_open": printed.base is None and len(candidates) > 1,
             "off_units": off_units, "tolerance_units": th.percent_tolerance_units,
             "subject_path": _SUBJECT_PATHS[printed.subject], "base_path": base_paths[0], "other_base_path": base_paths[-1]}
 

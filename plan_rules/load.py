@@ -18,7 +18,8 @@ from pydantic import ValidationError
 from .findings import Finding, Severity
 from .model import Plan
 from .json_positions import json_positions
-from .sourcemap import SourceMap, join_path
+from .schema_messages import schema_findings
+from .sourcemap import SourceMap
 
 STRUCTURED_SUFFIXES = (".yaml", ".yml", ".json")
 MAX_BYTES = 5 * 1024 * 1024    # a plan is a few KB; anything this large is not one
@@ -79,9 +80,12 @@ def parse(text: str, name: str) -> tuple[Any, SourceMap]:
         try:
             raw = json.loads(text, parse_constant=reject_constant)
         except json.JSONDecodeError as error:
-            raise InputError(f"JSON 语法错误：{error.msg}", error.lineno, error.colno)
+            from .parse_errors import json_problem_zh
+            raise InputError(f"JSON 语法错误：{json_problem_zh(error.msg)}", error.lineno, error.colno)
         except RecursionError:
             raise InputError(f"JSON 嵌套过深（超过 {MAX_DEPTH} 层），不是计划")
+        except InputError:
+            raise
         except ValueError as error:     # Python refuses ints of more than 4,300 digits
             raise InputError(number_problem_zh(error))
         return raw, SourceMap(deferred=lambda: json_positions(text))
@@ -139,44 +143,26 @@ def parse_yaml(text: str) -> tuple[Any, SourceMap]:
     except InputError:
         raise
     except yaml.MarkedYAMLError as error:
+        from .parse_errors import yaml_problem_zh
         mark = error.problem_mark or error.context_mark
         raise InputError(f"YAML 语法错误：{yaml_problem_zh(error.problem or error.context or '')}",
                          mark.line + 1 if mark else None, mark.column + 1 if mark else None)
+    except yaml.reader.ReaderError as error:      # a control character, at a byte offset for libyaml
+        at = len(text.encode("utf-8")[:error.position].decode("utf-8", "ignore")) \
+            if hasattr(yaml, "CSafeLoader") else error.position
+        line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+        raise InputError(f"YAML 语法错误：含不可见的控制字符（U+{error.character:04X}）", line, column)
     except (yaml.YAMLError, ValueError, OverflowError) as error:
         raise InputError(f"YAML 内容无法解读：{number_problem_zh(error)}")
     finally:
         loader.dispose()
 
 
-# libyaml's most common complaints, in the words a drafter would use.
-_YAML_PROBLEMS_ZH = [
-    ("did not find expected node content", "此处缺少内容（括号或引号未闭合？）"),
-    ("mapping values are not allowed here", "此处不能出现“键: 值”（多为缩进错误或值中含未加引号的冒号）"),
-    ("could not find expected ':'", "缺少冒号"),
-    ("did not find expected key", "缩进不一致"),
-    ("did not find expected '-' indicator", "列表缩进不一致"),
-    ("found character '\\t' that cannot start any token", "含制表符（YAML 须用空格缩进）"),
-    ("found undefined alias", "引用了未定义的锚点"),
-    ("found unexpected end of stream", "文件意外结束（引号或括号未闭合？）"),
-    ("expected ',' or ']'", "缺少逗号或右方括号"),
-    ("expected ',' or '}'", "缺少逗号或右花括号"),
-    ("exceeded maximum nesting depth", "嵌套过深（超过 libyaml 的 1000 层上限），不是计划"),
-    ("but found another document", "文件含多个 YAML 文档（多个“---”），计划只能有一个"),
-]
-
-
 def number_problem_zh(error: Exception) -> str:
     """Python's refusal of a 4,300-digit int (a guard against quadratic conversion), in Chinese."""
     if "Exceeds the limit" in str(error):
         return "数字位数过多（超过 4300 位），不是计划中的数字"
-    return str(error)
-
-
-def yaml_problem_zh(problem: str) -> str:
-    for english, chinese in _YAML_PROBLEMS_ZH:
-        if problem.startswith(english):
-            return f"{chinese}（{problem}）"
-    return problem
+    return "其中的值无法解读"
 
 
 _SCALARS = {
@@ -187,6 +173,7 @@ _SCALARS = {
 
 
 _STR = "tag:yaml.org,2002:str"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _COLLECTION_TAGS = {"mapping": "tag:yaml.org,2002:map", "sequence": "tag:yaml.org,2002:seq"}
 
 
@@ -204,7 +191,7 @@ def build(node, path: str, sourcemap: SourceMap, depth: int, seen: set[int], con
             return node.value
         if tag not in _SCALARS:
             raise InputError(f"不支持的 YAML 标签 {tag}", *position(node))
-        return getattr(constructor, _SCALARS[tag])(node)
+        return scalar(constructor, tag, node)
     if depth > MAX_DEPTH:
         raise InputError(f"YAML 嵌套过深（超过 {MAX_DEPTH} 层），不是计划", *position(node))
     if tag != _COLLECTION_TAGS[kind]:
@@ -229,55 +216,16 @@ def build(node, path: str, sourcemap: SourceMap, depth: int, seen: set[int], con
     return result
 
 
+def scalar(constructor, tag: str, node) -> Any:
+    try:
+        return getattr(constructor, _SCALARS[tag])(node)
+    except ValueError:
+        if tag == _TIMESTAMP:
+            return node.value     # "2023-02-30": the schema then names the impossible date at its line (IN002)
+        raise
+
+
 def position(node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def schema_findings(error: ValidationError, sourcemap: SourceMap, name: str) -> list[Finding]:
-    findings = []
-    for issue in error.errors(include_url=False):
-        path = join_path(issue["loc"])
-        location = sourcemap.locate(path)
-        findings.append(Finding(code="IN002", severity=Severity.error, file=name, field=path,
-                                line=location.line, column=location.column,
-                                message=f"字段 {path or '（顶层）'}：{schema_message(issue)}"))
-    return findings
-
-
-_SCHEMA_MESSAGES = {
-    "extra_forbidden": "未知字段（可能是拼写错误），计划格式中没有这个字段",
-    "missing": "缺少必填字段",
-    "int_type": "应为整数",
-    "int_parsing": "应为整数",
-    "int_from_float": "应为整数（不能有小数）",
-    "float_type": "应为数字",
-    "float_parsing": "应为数字",
-    "decimal_parsing": "应为数字",
-    "decimal_type": "应为数字",
-    "finite_number": "应为有限的数字（不能是 NaN 或无穷大）",
-    "string_type": "应为文字",
-    "bool_type": "应为 true 或 false",
-    "bool_parsing": "应为 true 或 false",
-    "list_type": "应为列表",
-    "model_type": "应为键值映射",
-    "dict_type": "应为键值映射",
-    "date_type": "应为日期（如 2023-03-15）",
-    "date_parsing": "应为日期（如 2023-03-15）",
-    "date_from_datetime_parsing": "应为日期（如 2023-03-15）",
-    "literal_error": "取值不在允许范围内",
-    "greater_than_equal": "不能为负数",
-    "less_than_equal": "数值过大",
-}
-
-
-def schema_message(issue: dict) -> str:
-    text = _SCHEMA_MESSAGES.get(issue["type"], issue["msg"])
-    if issue["type"] == "literal_error":
-        text += f"（允许：{issue.get('ctx', {}).get('expected', '')}）"
-    if issue["type"] == "less_than_equal":
-        text += f"（上限 {issue.get('ctx', {}).get('le')}）"
-    if issue["type"] == "greater_than_equal" and issue.get("ctx", {}).get("ge") not in (0, None):
-        text = f"不能小于 {issue['ctx']['ge']}"
-    if "input" in issue and not isinstance(issue["input"], (dict, list)):
-        text += f"；实际为 {str(issue['input'])[:40]!r}"
-    return text

@@ -2,11 +2,15 @@
 location resolved through the SourceMap (ENGINE.md §6.4)."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .findings import Finding, Severity
 from .ruleset import Check, Rulebook
 from .sourcemap import SourceMap
+
+
+_SINGLE = re.compile(r"\{([a-z_]+)\.([a-z_0-9]+)\}")
 
 
 class FactView(dict):
@@ -35,10 +39,21 @@ def render_matches(matches, rulebook: Rulebook, sourcemap: SourceMap, name: str,
             severity = Severity.warning
             message = f"{message}（{'；'.join(doubts)}，未能确认，故作警告。）"
         findings.append(Finding(code=rule.code, severity=severity, message=message,
-                                file=name, field=field_path, line=location.line, column=location.column,
-                                where=location.where, title=rule.title, basis=rule.basis,
-                                order=(rule.order, subjects)))
+                                file=name, field=field_path, **location.finding_place(), title=rule.title,
+                                basis=rule.basis, order=(rule.order, subjects),
+                                expected=expected_value(check.expected, views)))
     return findings
+
+
+def expected_value(template: str, views: dict):
+    """The figure itself where the template is one placeholder (a number stays a number in
+    JSON and SARIF); the filled-in text otherwise; None for checks that state none."""
+    if not template:
+        return None
+    single = _SINGLE.fullmatch(template)
+    if single:
+        return views[single.group(1)].get(single.group(2))
+    return template.format(**views)
 
 
 def _doubts(check: Check, views: dict, uncertain: dict[str, str]) -> list[str]:

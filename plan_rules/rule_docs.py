@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from .message_terms import in_words
 from .ruleset import Rule, Rulebook, load_rulebook
 
 SOURCE_ZH = {"engine": "规则引擎", "loader": "结构化文件载入", "extractor": "文档提取", "batch": "批量检查（跨计划）"}
@@ -19,15 +20,18 @@ def rule_page(rule: Rule) -> str:
              f"- 检查环节：{SOURCE_ZH[rule.source]}", "",
              "## 为什么", "", rule.why, ""]
     if rule.checks:
-        lines += ["## 报告内容", ""]
-        lines += [f"- {check.severity.zh}：{check.message}" for check in rule.checks]
+        lines += ["## 报告内容", "", "〈 〉处是每条发现中的实际名称和数字。", ""]
+        lines += [f"- {check.severity.zh}：{in_words(check.message)}" for check in rule.checks]
         lines.append("")
     lines += ["## 忽略", "", f"命令行 `--ignore {rule.code}`，或在配置文件 `ignore` 中列出 `{rule.code}`。", ""]
     return "\n".join(lines)
 
 
+SEVERITY_LEGEND = "级别：E 错误，W 警告，I 提示；写作 E/I 的规则按情形报告其中一级（见各规则页的“报告内容”）。"
+
+
 def index_page(rulebook: Rulebook) -> str:
-    lines = ["# 规则目录", "", "| 编号 | 级别 | 名称 |", "|---|---|---|"]
+    lines = ["# 规则目录", "", SEVERITY_LEGEND, "", "| 编号 | 级别 | 名称 |", "|---|---|---|"]
     lines += [f"| [{r.code}]({r.code}.md) | {r.severity_letters} | {r.title} |" for r in rulebook.rules]
     return "\n".join(lines) + "\n"
 

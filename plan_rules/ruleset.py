@@ -41,6 +41,7 @@ SOURCES = {"engine", "loader", "extractor", "batch"}
 # compiler has a use-after-free (§3.8); label matching is done in Python instead.
 COMPARISONS = {"$lt", "$lte", "$gt", "$gte", "$neq"}
 ARITHMETIC = {"$add", "$sub", "$mul"}
+CHECK_KEYS = {"severity", "when", "message", "where", "expected", "rests_on"}
 _FILE_NAME = re.compile(r"^([A-Z]{2}\d{3})-([a-z0-9-]+)\.yaml$")
 
 
@@ -58,6 +59,7 @@ class Check:
     # Field path templates of the figures the finding rests on: where one of them was read
     # from a document with less than certainty, an error is reported as a warning.
     rests_on: tuple[str, ...] = ()
+    expected: str = ""   # arithmetic checks: the figure the plan should have printed, "{plan.n_times_d}"
 
 
 @dataclass(frozen=True)
@@ -170,9 +172,8 @@ def parse_rule(data: Any, path: Path, order: int) -> Rule:
 
 
 def parse_check(data: Any, name: str, where: str, severities: tuple[Severity, ...]) -> Check:
-    if not isinstance(data, dict) or not {"severity", "when", "message", "where"} <= set(data) <= {
-            "severity", "when", "message", "where", "rests_on"}:
-        raise RuleError(f"{where} {name}: 每项检查须有 severity、when、message、where，可另有 rests_on")
+    if not isinstance(data, dict) or not {"severity", "when", "message", "where"} <= set(data) <= CHECK_KEYS:
+        raise RuleError(f"{where} {name}: 每项检查须有 severity、when、message、where，可另有 expected、rests_on")
     rests_on = data.get("rests_on", [])
     if not isinstance(rests_on, list) or not all(isinstance(path, str) for path in rests_on):
         raise RuleError(f"{where} {name}: rests_on 须为字段路径列表")
@@ -181,10 +182,11 @@ def parse_check(data: Any, name: str, where: str, severities: tuple[Severity, ..
         raise RuleError(f"{where} {name}: 严重程度 {severity.name} 不在规则声明的 {severities} 中")
     when = data["when"]
     patterns = lint_antecedent(when, f"{where} {name}")
-    for template in (data["message"], data["where"], *rests_on):
+    expected = str(data.get("expected", ""))
+    for template in (data["message"], data["where"], expected, *rests_on):
         lint_template(template, patterns, f"{where} {name}")
     return Check(name=name, severity=severity, when=when, message=data["message"].strip(), where=data["where"],
-                 rests_on=tuple(rests_on))
+                 rests_on=tuple(rests_on), expected=expected)
 
 
 def lint_antecedent(when: Any, where: str) -> list[str]:

@@ -17,6 +17,12 @@ class Location:
     line: Optional[int] = None       # 1-based line in a text or structured file
     column: Optional[int] = None     # 1-based column
     where: Optional[str] = None      # other anchors: "段落 12", "表格 1 第 3 行第 2 列"
+    # Documents only, both derived from `where` (so not part of equality): the place's number
+    # in reading order (every paragraph and table cell of a .docx, every line of a .pdf), which
+    # editors and problem matchers take as a line; and the place as named numbers,
+    # (("paragraph", 12),) or (("table", 1), ("row", 3), ("column", 2)) or (("page", 1), ("line", 5)).
+    order: Optional[int] = field(default=None, compare=False)
+    anchor: tuple[tuple[str, int], ...] = field(default=(), compare=False)
 
     def describe(self) -> str:
         if self.where:
@@ -24,6 +30,27 @@ class Location:
         if self.line is None:
             return ""
         return f"第 {self.line} 行"
+
+    @classmethod
+    def paragraph(cls, number: int, order: int) -> "Location":
+        return cls(where=f"段落 {number}", order=order, anchor=(("paragraph", number),))
+
+    @classmethod
+    def table_cell(cls, table: int, row: int, column: int, order: int) -> "Location":
+        return cls(where=f"表格 {table} 第 {row} 行第 {column} 列", order=order,
+                   anchor=(("table", table), ("row", row), ("column", column)))
+
+    @classmethod
+    def page_line(cls, page: int, line: int, order: int) -> "Location":
+        return cls(where=f"第 {page} 页第 {line} 行", order=order, anchor=(("page", page), ("line", line)))
+
+    def finding_place(self) -> dict:
+        """The fields a Finding keeps of its place: a line and column that editors accept (for
+        documents, the reading-order number and column 1), the human place, the named numbers."""
+        if self.line is not None:
+            return {"line": self.line, "column": self.column, "where": self.where, "anchor": self.anchor}
+        return {"line": self.order, "column": None if self.order is None else 1, "where": self.where,
+                "anchor": self.anchor}
 
 
 _PARENT = re.compile(r"(\.[^.\[\]]+|\[\d+\])$")

@@ -32,7 +32,7 @@ class StandardItem:
 
     @property
     def describe(self) -> str:
-        return f"{CATEGORY_ZH[self.category]}第{self.number}项“{self.title}”"
+        return f"编制办法所列{CATEGORY_ZH[self.category]}第 {self.number} 项“{self.title}”"
 
 
 OTHER_ITEMS = [

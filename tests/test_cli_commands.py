@@ -51,8 +51,7 @@ def test_unreadable_file_exits_1_with_a_one_line_finding(tmp_path):
     broken.write_text("year: [\n", encoding="utf-8")
     result = run("check", "-f", "concise", str(broken))
     assert result.exit_code == 1
-    assert result.stdout.strip().endswith("broken.yaml:2:1: IN001 [错误] YAML 语法错误：此处缺少内容（括号或引号未闭合？）"
-                                          "（did not find expected node content）")
+    assert result.stdout.strip().endswith("broken.yaml:2:1: IN001 [错误] YAML 语法错误：此处缺少内容（括号或引号未闭合？）")
     assert "IN001" in result.stdout and "Traceback" not in result.stdout
 
 

@@ -105,7 +105,7 @@ def test_github_annotations_carry_file_line_title_and_message(batch, folder):
     text = render("github", batch, RULEBOOK)
     assert finding_line(text, "1456") == (
         f"::error file={folder / 'lishan.yaml'},line=25,col=5,title=WD006 其他执法工作日分项之和与合计不符::{WD006_MESSAGE}")
-    assert finding_line(text, "AP002").startswith(f"::warning file={folder / 'lishan.yaml'},title=AP002 ")
+    assert finding_line(text, "AP002").startswith(f"::warning file={folder / 'lishan.yaml'},line=1,col=1,title=AP002 ")
     assert finding_line(text, "WD001").startswith("::notice ")
     assert len(text.splitlines()) == len(batch.all_findings)
 

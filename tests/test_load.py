@@ -1,5 +1,7 @@
 """Structured plans: every field keeps its line; bad files become IN001/IN002, never a
 traceback."""
+from pathlib import Path
+
 import pytest
 
 from plan_rules.load import load_structured
@@ -163,3 +165,16 @@ def test_lean_resolver_gives_pyyaml_tags(scalar):
             tags(plan_loader())
         return
     assert tags(plan_loader()) == expected
+
+
+def test_an_impossible_date_is_in002_at_its_line():
+    text = (Path(__file__).parent.parent / "fixtures" / "plans" / "clean-2021.yaml").read_text(encoding="utf-8")
+    loaded = load_structured(text.replace("date: 2021-02-20", "date: 2021-02-30").encode("utf-8"), "plan.yaml")
+    assert [(f.code, f.line, f.column, f.message) for f in loaded.findings] == [
+        ("IN002", 97, 3, "字段 approval.date：日期不存在：2021-02-30（2021 年 2 月只有 28 天）")]
+
+
+def test_a_control_character_is_named_at_its_line_and_column():
+    loaded = load_structured("year: 2021\ntitle: 计划\x07\n".encode("utf-8"), "plan.yaml")
+    assert [(f.code, f.line, f.column, f.message) for f in loaded.findings] == [
+        ("IN001", 2, 10, "YAML 语法错误：含不可见的控制字符（U+0007）")]

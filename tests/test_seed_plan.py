@@ -58,8 +58,8 @@ def test_seed_messages_name_the_numbers(seed_findings):
 
 def test_seed_wrong_category_names_the_right_item(seed_findings):
     wd003 = [f.message for f in seed_findings if f.code == "WD003"]
-    assert "“机关值班”列在其他执法工作日第 1 项，但它是非执法工作日第1项" in wd003[0]
-    assert "“开展安全生产宣传教育培训”列在非执法工作日第 6 项，但它是其他执法工作日第8项" in wd003[11]
+    assert "“机关值班”列在其他执法工作日第 1 项，但它是编制办法所列非执法工作日第 1 项" in wd003[0]
+    assert "“开展安全生产宣传教育培训”列在非执法工作日第 6 项，但它是编制办法所列其他执法工作日第 8 项" in wd003[11]
 
 
 SEED_DOCUMENT = Path(__file__).parent.parent / "fixtures" / "documents" / "lishan-2023.txt"

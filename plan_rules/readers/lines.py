@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from plan_rules.sourcemap import Location
@@ -45,7 +45,7 @@ class TextLine:
                 start = end + 1       # the tab between cells
             return self.cells[-1].location
         if self.location.line is not None:
-            return Location(line=self.location.line, column=(self.location.column or 1) + offset)
+            return replace(self.location, column=(self.location.column or 1) + offset)
         return self.location
 
 

@@ -79,6 +79,7 @@ class _Placed:
 def _document_lines(pdf) -> list[TextLine]:
     placed: list[_Placed] = []
     tables: list[list[_Placed]] = []
+    before = 0                                   # lines on the pages before: for reading order
     for page_number, page in enumerate(pdf.pages, start=1):
         text_lines = page.extract_text_lines() or []
         page_tables = [table for table in page.find_tables() if len(table.rows) >= 2]
@@ -87,13 +88,14 @@ def _document_lines(pdf) -> list[TextLine]:
                 continue
             if not any(_inside(text_line, table.bbox) for table in page_tables):
                 placed.append(_Placed(page_number, text_line["top"],
-                                      TextLine(text_line["text"], Location(where=f"第 {page_number} 页第 {index} 行")),
+                                      TextLine(text_line["text"], Location.page_line(page_number, index, before + index)),
                                       text_line["x0"], text_line["x1"]))
         for table in page_tables:
-            rows = _table_rows(table, text_lines, page_number, len(tables) + 1)
+            rows = _table_rows(table, text_lines, page_number, len(tables) + 1, before)
             if rows:
                 tables.append(rows)
                 placed.extend(rows)
+        before += len(text_lines)
     placed.sort(key=lambda item: (item.page, item.top))
     _join_continued_tables(placed, tables)
     _mark_wraps(placed)
@@ -106,7 +108,7 @@ def _inside(text_line: dict, bbox) -> bool:
     return top <= middle <= bottom and text_line["x0"] < x1 and text_line["x1"] > x0
 
 
-def _table_rows(table, text_lines, page_number: int, number: int) -> list[_Placed]:
+def _table_rows(table, text_lines, page_number: int, number: int, before: int) -> list[_Placed]:
     grid = table.extract()
     columns = _column_spans(table)
     rows = []
@@ -117,7 +119,7 @@ def _table_rows(table, text_lines, page_number: int, number: int) -> list[_Place
             continue
         top = min(box[1] for box in row.cells if box is not None)
         line_number = _line_number(text_lines, top)
-        anchors = [TextLine(text, Location(where=f"第 {page_number} 页第 {line_number} 行")) for text in texts]
+        anchors = [TextLine(text, Location.page_line(page_number, line_number, before + line_number)) for text in texts]
         line = TextLine("\t".join(texts), anchors[0].location, tuple(anchors), number)
         rows.append(_Placed(page_number, top, line, table_key=(page_number, number),
                             merged=tuple(merged for _, merged in shown)))

@@ -14,6 +14,7 @@ budget of 100 documents a second allows for the whole extraction.
 from __future__ import annotations
 
 import io
+import itertools
 import posixpath
 
 from plan_rules.readers.lines import ReadError, Source, TextLine
@@ -117,16 +118,18 @@ def part_too_large(size: int) -> str:
 def _document_lines(parts: _WordParts):
     numbering = _ListNumbering(parts)
     paragraph_number = table_number = 0
+    reading_order = itertools.count(1)          # every paragraph and table cell, empty ones too
     body = parts.document.find(_W + "body")
     for block in (body.iterchildren(_W + "p", _W + "tbl") if body is not None else ()):
         if block.tag == _W + "tbl":
             table_number += 1
-            yield from _table_rows(block, table_number)
+            yield from _table_rows(block, table_number, reading_order)
             continue
         paragraph_number += 1
+        order = next(reading_order)
         text = numbering.label(block) + _paragraph_text(block)
         if text.strip():
-            yield TextLine(text, Location(where=f"段落 {paragraph_number}"))
+            yield TextLine(text, Location.paragraph(paragraph_number, order))
 
 
 def _paragraph_text(paragraph) -> str:
@@ -138,7 +141,7 @@ def _paragraph_text(paragraph) -> str:
     return "".join(parts)
 
 
-def _table_rows(table, table_number: int):
+def _table_rows(table, table_number: int, reading_order):
     merged_above: dict[int, str] = {}          # grid column → text of a vertically merged cell
     for row_number, row in enumerate(table.iterchildren(_W + "tr"), start=1):
         cells, column = [], 1
@@ -151,7 +154,7 @@ def _table_rows(table, table_number: int):
                 text = merged_above.get(column, text)      # continuation: Word shows the cell above
             else:
                 merged_above[column] = text
-            cells.append(TextLine(text, Location(where=f"表格 {table_number} 第 {row_number} 行第 {column} 列")))
+            cells.append(TextLine(text, Location.table_cell(table_number, row_number, column, next(reading_order))))
             column += int(span.get(_W + "val", 1)) if span is not None else 1
         if any(cell.text for cell in cells):
             yield TextLine("\t".join(cell.text for cell in cells), cells[0].location, tuple(cells), table_number)

@@ -22,6 +22,12 @@ FORMATS = {
 NEEDS_PLANS = {"html"}
 
 
-def render(format_name: str, batch, rulebook) -> str:
+# Formats that mark severities in colour when written to a terminal.
+COLOURED = {"text", "table"}
+
+
+def render(format_name: str, batch, rulebook, colour: bool = False) -> str:
     module = import_module(f"{__name__}.{FORMATS[format_name]}")
+    if format_name in COLOURED:
+        return module.render(batch, rulebook, colour=colour)
     return module.render(batch, rulebook)

@@ -15,7 +15,8 @@ def render(batch, rulebook) -> str:
     writer = csv.writer(out)     # lines end in CRLF, as RFC 4180 and Excel expect
     writer.writerow(HEADERS)
     for f in batch.all_findings:
-        writer.writerow([inert(f.file), f.line or "", f.column or "", inert(f.where or ""), f.code,
+        line, column = f.position
+        writer.writerow([inert(f.file), line, column, inert(f.where or ("全文" if f.line is None else "")), f.code,
                          f.severity.zh, inert(f.title), inert(f.message), inert(f.field), inert(f.basis)])
     return "\ufeff" + out.getvalue()
 

@@ -13,9 +13,8 @@ def render(batch, rulebook) -> str:
 
 
 def annotation(finding) -> str:
-    properties = [("file", finding.file)]
-    if finding.line is not None:
-        properties += [("line", str(finding.line)), ("col", str(finding.column or 1))]
+    line, column = finding.position
+    properties = [("file", finding.file), ("line", str(line)), ("col", str(column))]
     properties.append(("title", f"{finding.code} {finding.title}".strip()))
     text = finding.message + (f"（{finding.where}）" if finding.where else "")
     listed = ",".join(f"{key}={escape_property(value)}" for key, value in properties)

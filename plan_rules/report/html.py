@@ -1,6 +1,8 @@
-"""One self-contained HTML page to forward: the summary across plans, the checks across plans,
-then each plan with its workday budget drawn (budget_chart.py) and its findings. Inline CSS
-and SVG only — no script, no external asset — and every text from a plan escaped."""
+"""One self-contained HTML page to forward: the summary across plans (failures first, each
+plan's counts with its cross-plan findings), the checks across plans, then each plan with its
+workday budget drawn (budget_chart.py) and its findings, errors first. Filters by level and
+rule and a print stylesheet (html_style.py). Inline CSS and SVG only — no script, no external
+asset — and every text from a plan escaped."""
 from __future__ import annotations
 
 from html import escape
@@ -8,60 +10,77 @@ from html import escape
 from .. import __version__
 from ..findings import Severity
 from .budget_chart import Budget, budget_svg
+from .for_people import Swap, by_severity, for_people
+from .html_style import BASE, filter_rules
 from .summary import summary_line
 
-STYLE = """
-body{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;margin:2em;color:#222;max-width:1100px}
-h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ccc;padding-bottom:.2em}
-table{border-collapse:collapse;margin:.5em 0;width:100%}
-th,td{border:1px solid #ddd;padding:.3em .5em;text-align:left;vertical-align:top;font-size:.9em}
-th{background:#f3f3f3}td.n{text-align:right}
-td:nth-child(-n+3),th:nth-child(-n+3){white-space:nowrap}
-.error{color:#b00020;font-weight:bold}.warning{color:#a05a00}.info{color:#33658a}
-.ok{color:#2e7d32}.meta{color:#555}.problems{color:#d62728}
-svg.budget text{font-size:12px;fill:#222}svg.budget text.inside{fill:#fff;text-anchor:middle}
-svg.budget text.mismatch-note{fill:#d62728;font-weight:bold}
-"""
 SEVERITY_CLASS = {Severity.error: "error", Severity.warning: "warning", Severity.info: "info"}
+# How a plan came out, worst first: the order of the summary and of the sections.
+STATUSES = [("unreadable", "无法读取", "error"), ("errors", "有错误", "error"), ("warnings", "有警告", "warning"),
+            ("notes", "仅有提示", "info"), ("passed", "通过", "ok")]
 
 
 def render(batch, rulebook) -> str:
+    plans = sorted(((result, own_findings(batch, result)) for result in batch.results),
+                   key=lambda plan: (status_rank(plan[1]), plan[0].path))
+    codes = sorted({f.code for f in batch.all_findings})
     body = ["<h1>安全生产年度监督检查计划检查报告</h1>",
             f'<p class="meta">plan-rules {escape(__version__)}；{escape(summary_line(batch))}</p>',
-            overview(batch), cross_plan(batch)]
-    body += [plan_section(index, result) for index, result in enumerate(batch.results)]
+            filters(codes), overview(plans), cross_plan(batch)]
+    body += [plan_section(index, result, findings) for index, (result, findings) in enumerate(plans)]
     return ('<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>plan-rules 检查报告</title><style>{STYLE}</style></head><body>\n"
+            f"<title>plan-rules 检查报告</title><style>{BASE}{filter_rules(codes)}</style></head><body>\n"
             + "\n".join(part for part in body if part) + "\n</body></html>\n")
 
 
-def overview(batch) -> str:
+def own_findings(batch, result) -> list:
+    """A plan's findings and the cross-plan findings reported on it."""
+    return result.findings + [f for f in batch.cross_findings if f.file == result.path]
+
+
+def status_rank(findings) -> int:
+    if any(f.code == "IN001" for f in findings):
+        return 0
+    worst = max((f.severity for f in findings), default=None)
+    return {Severity.error: 1, Severity.warning: 2, Severity.info: 3, None: 4}[worst]
+
+
+def filters(codes) -> str:
+    if not codes:
+        return ""
+    levels = "".join(f'<label><input type="checkbox" id="show-{SEVERITY_CLASS[s]}" checked> {s.zh}</label>'
+                     for s in sorted(Severity, reverse=True))
+    rules = "".join(f'<label><input type="checkbox" id="show-{code}" checked> {code}</label>' for code in codes)
+    return (f'<form class="filters" aria-label="筛选"><fieldset><legend>级别</legend>{levels}</fieldset>'
+            f"<fieldset><legend>规则</legend>{rules}</fieldset></form>")
+
+
+def overview(plans) -> str:
     rows = []
-    for index, result in enumerate(batch.results):
-        counts = {s: sum(1 for f in result.findings if f.severity == s) for s in Severity}
-        status = ('<span class="error">有错误</span>' if counts[Severity.error]
-                  else '<span class="ok">通过</span>')
-        rows.append(f'<tr><td><a href="#plan-{index}">{escape(result.path)}</a></td>'
+    for index, (result, findings) in enumerate(plans):
+        counts = {s: sum(1 for f in findings if f.severity == s) for s in Severity}
+        _, word, css = STATUSES[status_rank(findings)]
+        rows.append(f'<tr><td class="path"><a href="#plan-{index}">{escape(result.path)}</a></td>'
                     f"<td>{escape(plan_caption(result.plan))}</td>"
                     + "".join(f'<td class="n">{counts[s]}</td>' for s in reversed(Severity))
-                    + f"<td>{status}</td></tr>")
-    return ("<h2>汇总</h2><table><tr><th>文件</th><th>计划</th><th>错误</th><th>警告</th><th>提示</th><th>结论</th></tr>"
+                    + f'<td class="level"><span class="{css}">{word}</span></td></tr>')
+    return ('<h2>汇总</h2><table id="overview"><tr><th>文件</th><th>计划</th><th>错误</th><th>警告</th><th>提示</th><th>结论</th></tr>'
             + "".join(rows) + "</table>")
 
 
 def cross_plan(batch) -> str:
     if not batch.cross_findings:
         return ""
-    return "<h2>跨计划检查</h2>" + findings_table(batch.cross_findings, first_column="文件")
+    return "<h2>跨计划检查</h2>" + findings_table(by_severity(batch.cross_findings), first_column="文件")
 
 
-def plan_section(index: int, result) -> str:
-    parts = [f'<section id="plan-{index}"><h2>{escape(result.path)}</h2>']
+def plan_section(index: int, result, findings) -> str:
+    parts = [f'<section class="plan" id="plan-{index}"><h2>{escape(result.path)}</h2>']
     if result.plan is not None:
         parts.append(f'<p class="meta">{escape(plan_caption(result.plan))}</p>')
         parts.append(budget_figure(result.plan))
-    parts.append(findings_table(result.findings) if result.findings else '<p class="ok">没有发现问题。</p>')
+    parts.append(findings_table(for_people(findings)) if findings else '<p class="ok">没有发现问题。</p>')
     parts.append("</section>")
     return "".join(parts)
 
@@ -84,13 +103,24 @@ def budget_figure(plan) -> str:
     return f"<figure>{svg}<figcaption>{caption}</figcaption></figure>"
 
 
-def findings_table(findings, first_column: str = "位置") -> str:
+def findings_table(entries, first_column: str = "位置") -> str:
     rows = []
-    for f in findings:
-        first = f.file if first_column == "文件" else (f.place or "-")
-        rows.append(f"<tr><td>{escape(first)}</td>"
-                    f'<td class="{SEVERITY_CLASS[f.severity]}">{escape(f.severity.zh)}</td>'
-                    f"<td>{escape(f.code)}</td><td>{escape(f.title)}</td><td>{escape(f.message)}</td>"
-                    f"<td>{escape(f.field)}</td></tr>")
+    for entry in entries:
+        if isinstance(entry, Swap):
+            rows.append(finding_row(entry.first, first_column, message=entry.message))
+            rows += [finding_row(f, first_column, css="swap-item") for f in entry.items]
+        else:
+            rows.append(finding_row(entry, first_column))
     return (f"<table><tr><th>{escape(first_column)}</th><th>级别</th><th>规则</th><th>名称</th><th>说明</th><th>字段</th></tr>"
             + "".join(rows) + "</table>")
+
+
+def finding_row(f, first_column: str, message: str = "", css: str = "") -> str:
+    """One finding; an item beneath a swap leaves its level, code and title to the swap's row."""
+    level = SEVERITY_CLASS[f.severity]
+    first, first_class = (f.file, "path") if first_column == "文件" else (f.place, "place")
+    shown = ("", "", "") if css == "swap-item" else (f.severity.zh, f.code, f.title)
+    return (f'<tr class="level-{level} rule-{escape(f.code)}{" " + css if css else ""}">'
+            f'<td class="{first_class}">{escape(first)}</td><td class="level {level}">{escape(shown[0])}</td>'
+            f'<td class="code">{escape(shown[1])}</td><td class="title">{escape(shown[2])}</td>'
+            f'<td class="message">{escape(message or f.message)}</td><td class="field">{escape(f.field)}</td></tr>')

@@ -2,7 +2,9 @@
 
 Every rule of the rulebook is described in the driver (id, name = slug, short description =
 title, full description = why, help = the rule's docs/rules page); each finding is a result
-pointing at the file and, where known, its line and column (YAML columns count code points).
+pointing at the file, line and column (YAML columns count code points; a document's lines are
+its places in reading order; a finding about the whole file is at 1:1). Its properties give the
+place as named numbers and, for arithmetic rules, the figure the plan should have printed.
 """
 from __future__ import annotations
 
@@ -49,15 +51,18 @@ def rule_descriptor(rule) -> dict:
 
 def result(finding, index: dict) -> dict:
     text = finding.message + (f"（{finding.where}）" if finding.where else "")
-    location = {"artifactLocation": {"uri": artifact_uri(finding.file)}}
-    if finding.line is not None:
-        location["region"] = {"startLine": finding.line, "startColumn": finding.column or 1}
+    line, column = finding.position
+    location = {"artifactLocation": {"uri": artifact_uri(finding.file)},
+                "region": {"startLine": line, "startColumn": column}}
+    properties = {"field": finding.field, "basis": finding.basis, "place": finding.place_fields()}
+    if finding.expected is not None:
+        properties["expected"] = finding.expected
     entry = {
         "ruleId": finding.code,
         "level": LEVELS[finding.severity],
         "message": {"text": text},
         "locations": [{"physicalLocation": location}],
-        "properties": {"field": finding.field, "basis": finding.basis},
+        "properties": properties,
     }
     if finding.code in index:
         entry["ruleIndex"] = index[finding.code]

@@ -47,3 +47,15 @@ def suppression_notices(batch) -> list[str]:
              for s in batch.expired_suppressions]
     lines += [f"警告：抑制 {s.describe()}没有抑制任何发现，可以删除" for s in batch.unused_suppressions]
     return lines
+
+
+UNCHECKED_LISTED = 10
+
+
+def unchecked_notices(batch) -> list[str]:
+    """The files in the folders that were not checked, since they are no plan format."""
+    if not batch.unchecked:
+        return []
+    listed = "、".join(batch.unchecked[:UNCHECKED_LISTED])
+    more = f" 等 {len(batch.unchecked)} 个" if len(batch.unchecked) > UNCHECKED_LISTED else ""
+    return [f"目录中有 {len(batch.unchecked)} 个文件不是计划格式，未检查：{listed}{more}"]
