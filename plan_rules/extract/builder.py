@@ -67,16 +67,18 @@ def build_plan(lines: list[Line]) -> Built:
         stated += found.totals
     readings = reconcile(stated, formulas)
     uncertain: list[Uncertainty] = []
-    cut = evidence.cut_point(document)
-    _figures(plan, readings, record, uncertain, cut)
+    printed: list[tuple[str, object, int, str]] = []     # figures by where they are printed, for the cut
+    _figures(plan, readings, record, uncertain, printed)
     _place_category_totals(readings, lists, record)
-    item_days = _items(plan, lists, record, uncertain, cut)
+    item_days = _items(plan, lists, record, uncertain, printed)
     _splits(plan, document, readings, lists, record, uncertain)
     _percentages(plan, percents, record)
     _officers(plan, document, readings, formulas, record, uncertain)
     _inspections(plan, document, record, uncertain)
     _annexes(plan, document, title, record)
     truncation = _evidence(plan, document, formulas, readings, title, record, uncertain, item_days)
+    if truncation is not None and truncation.end_missing:
+        _doubt_the_cut(document, printed, uncertain)
     return Built(plan, record.sourcemap, readings, truncation)
 
 
@@ -148,17 +150,22 @@ def _metadata(plan: Plan, document: Document, record: _Recorder) -> metadata.Tit
 _CUT = "文本在此截断，数字可能不全"
 
 
-def _at_cut(cut, text, offset: int | None) -> bool:
-    """Whether the figure at `offset` runs to the point where a truncated text stops."""
-    if cut is None or offset is None or text is not cut[0]:
-        return False
-    end = offset
-    while end < len(text.text) and (text.text[end].isdigit() or text.text[end] == "."):
-        end += 1
-    return end >= cut[1]
+def _doubt_the_cut(document: Document, printed, uncertain: list[Uncertainty]) -> None:
+    """A figure that runs to the point where a truncated text stops may have lost digits
+    ("总计40" of "总计400"): what rests on it is not certain."""
+    last = next((line for line in reversed(document.lines) if line.is_row or line.text.text.strip()), None)
+    if last is None or last.is_row:
+        return
+    end = len(last.text.text.rstrip())
+    for path, text, offset, name in printed:
+        figure_end = offset
+        while figure_end < len(text.text) and (text.text[figure_end].isdigit() or text.text[figure_end] == "."):
+            figure_end += 1
+        if text is last.text and figure_end >= end:
+            uncertain.append(Uncertainty(path=path, reason=f"{name}处{_CUT}"))
 
 
-def _figures(plan: Plan, readings: dict[str, Reading], record: _Recorder, uncertain: list[Uncertainty], cut) -> None:
+def _figures(plan: Plan, readings: dict[str, Reading], record: _Recorder, uncertain: list[Uncertainty], printed) -> None:
     for figure in FIGURES:
         reading = readings.get(figure.key)
         if reading is None or reading.chosen is None:
@@ -170,8 +177,7 @@ def _figures(plan: Plan, readings: dict[str, Reading], record: _Recorder, uncert
         record.found(figure.path, _found(reading.chosen))
         if not reading.certain:
             uncertain.append(Uncertainty(path=figure.path, reason=f"{figure.name}仅按算式中的位置推断"))
-        elif _at_cut(cut, reading.chosen.text, reading.chosen.offset):
-            uncertain.append(Uncertainty(path=figure.path, reason=f"{figure.name}处{_CUT}"))
+        printed.append((figure.path, reading.chosen.text, reading.chosen.offset, figure.name))
 
 
 def _place_category_totals(readings: dict[str, Reading], lists, record: _Recorder) -> None:
@@ -201,7 +207,7 @@ def _set_path(plan: Plan, path: str, value) -> None:
 
 
 def _items(plan: Plan, lists: dict[str, categories.ItemList], record: _Recorder, uncertain: list[Uncertainty],
-           cut) -> dict[tuple[int, int], str]:
+           printed) -> dict[tuple[int, int], str]:
     """The items of each category's list; returns where each item's days are printed → the
     days' field path, so that a formula computing an item is named after it."""
     days_at: dict[tuple[int, int], str] = {}
@@ -219,8 +225,7 @@ def _items(plan: Plan, lists: dict[str, categories.ItemList], record: _Recorder,
             if item.days_offset is not None:
                 record.at(f"{path}.days", item.days_text or item.text, item.days_offset)
                 days_at[(id(item.days_text or item.text), item.days_offset)] = f"{path}.days"
-                if _at_cut(cut, item.days_text or item.text, item.days_offset):
-                    uncertain.append(Uncertainty(path=f"{path}.days", reason=f"“{item.label}”的天数{_CUT}"))
+                printed.append((f"{path}.days", item.days_text or item.text, item.days_offset, f"“{item.label}”的天数"))
             for split_index, split in enumerate(item.splits.parts):
                 record.at(f"{path}.splits[{split_index}]", item.text, split.offset)
             if item.splits.partial:

@@ -97,16 +97,6 @@ def find_truncation(document: Document, parts: list[str], has_title: bool) -> Tr
     return Truncation(Found(words, text, max(0, len(text.text) - 1) if end_missing else 0), words, end_missing, start_missing)
 
 
-def cut_point(document: Document):
-    """The Text the document stops in, when it stops mid-sentence, and the offset of its end:
-    a figure that runs to that end may have lost digits ("总计40" of "总计400")."""
-    lines = [line for line in document.lines if line.is_row or line.text.text.strip()]
-    if not lines or lines[-1].is_row or not _stops_mid_sentence(lines[-1].text.text):
-        return None
-    text = lines[-1].text
-    return text, len(text.text.rstrip())
-
-
 def _has_closing(document: Document) -> bool:
     """A closing section anywhere, or in the second half of the text an annex, a table, a
     signature or a date (a notice's signature above the plan does not close it)."""

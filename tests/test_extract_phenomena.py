@@ -1,0 +1,276 @@
+"""The ways real plans are written that the extractor must read (issue 8's failure patterns,
+in general form), one behaviour per test: formulas read as equation chains, percentages
+against the base the text names, breakdowns that may be incomplete, items without figures,
+layout, tables, number forms, the wording of approval, basis and annexes, truncated texts;
+and how sure the checker says it is."""
+from __future__ import annotations
+
+from collections import Counter
+
+from plan_rules.extract import extract_text
+from plan_rules.findings import Severity
+
+_CLOSING = "六、保障措施\n加强组织领导。\n"
+
+
+def _plan(text: str):
+    return extract_text(text, "计划.txt").plan
+
+
+def _check(checker, text: str):
+    data = text.encode("utf-8")
+    return checker.check_bytes(data, "计划.txt", ".txt").findings
+
+
+def _codes(findings, at_least=Severity.info):
+    return Counter((f.code, f.severity.name) for f in findings if f.severity >= at_least)
+
+
+# --- 1. formulas are equation chains, read by their wordings --------------------------------
+
+def test_a_correct_t_minus_o_minus_x_chain_names_each_operand_by_its_wording():
+    plan = _plan("其他执法工作日：1000日\n非执法工作日：900日\n"
+                 "监督检查工作日=总法定工作日-其他执法工作日-非执法工作日=2500-1000-900=600日\n")
+    [formula] = plan.document.formulas
+    assert [(t.value, t.figure) for t in formula.terms] == [
+        (2500, "workdays.total"), (1000, "workdays.other_enforcement.stated_total"),
+        (900, "workdays.non_enforcement.stated_total")]
+    assert (formula.result, formula.result_figure, plan.workdays.supervision) == (600, "workdays.supervision", 600)
+
+
+def test_the_result_of_a_chain_is_the_figure_its_first_words_name():
+    plan = _plan("总法定工作日=国家法定工作日×人数=250天×4人=1000个工作日。\n")
+    assert (plan.workdays.total, plan.workdays.per_person, plan.officers.counted) == (1000, 250, 4)
+
+
+def test_a_per_person_formula_gives_d_and_the_people_operand_gives_n_not_the_result():
+    plan = _plan("全年每人法定工作日为:365-104-14=247 日. 总法定工作日=每人法定工作日*本局参加执法人员数量 =247*22=5434 日\n")
+    assert (plan.workdays.per_person, plan.officers.counted, plan.workdays.total) == (247, 22, 5434)
+
+
+def test_unnamed_operands_are_bound_by_their_values_before_their_position():
+    plan = _plan("（二）其他执法工作日：900日\n（三）非执法工作日：1000日\n（四）监督检查工作日\n2500-1000-900=600日\n")
+    [formula] = plan.document.formulas
+    assert [t.figure for t in formula.terms] == [
+        "workdays.total", "workdays.non_enforcement.stated_total", "workdays.other_enforcement.stated_total"]
+    # T is printed nowhere else: read from its place in the formula, and said to be
+    assert plan.workdays.total == 2500
+    assert [u.path for u in plan.document.uncertain] == ["workdays.total", "document.formulas[0].terms[0]"]
+
+
+def test_an_operand_bound_only_by_its_position_makes_its_mismatch_a_warning(python_checker):
+    text = ("总法定工作日：2500日\n（二）其他执法工作日：800日\n（三）非执法工作日：1000日\n"
+            "（四）监督检查工作日\n2500-850-1000=650日\n")
+    [operand] = [f for f in _check(python_checker, text) if f.code == "WD013"]
+    assert operand.severity == Severity.warning
+    assert "仅按位置推断" in operand.message and "850" in operand.message
+
+
+def test_a_labelled_operand_that_differs_is_an_error_that_also_says_the_arithmetic(python_checker):
+    text = ("其他执法工作日：2469日\n非执法工作日：1994日\n"
+            "监督检查工作日=总法定工作日-其他执法工作日-非执法工作日=5434-2649-1994=971日\n")
+    [finding] = [f for f in _check(python_checker, text) if f.code == "WD013"]
+    assert finding.severity == Severity.error
+    assert "2649" in finding.message and "2469" in finding.message and "791" in finding.message
+
+
+# --- 2. percentages against the base the text names ----------------------------------------
+
+def test_shares_of_s_printed_without_a_base_take_their_neighbours_base():
+    percentages = _plan("重点检查工作日700日，占监督检查工作日的70%；一般检查工作日300日，占30%。\n").workdays.percentages
+    assert [(p.subject, str(p.value), p.base) for p in percentages] == [("key", "70", "supervision"), ("general", "30", "supervision")]
+
+
+def test_a_share_after_a_total_line_is_the_sections_figure_of_the_named_base():
+    plan = _plan("（二）其他执法工作日\n（1）实施行政许可，1120天；\n"
+                 "总计：1120个工作日（其中局机关280个工作日、执法大队840个工作日），占总法定工作日的28.0%。\n")
+    assert [(p.subject, str(p.value), p.base) for p in plan.workdays.percentages] == [("other_enforcement", "28.0", "total")]
+    assert plan.workdays.other_enforcement.stated_total == 1120
+    assert [(s.unit, s.days) for s in plan.workdays.other_enforcement.splits] == [("局机关", 280), ("执法大队", 840)]
+
+
+def test_a_share_of_the_formula_it_follows_is_the_formulas_result():
+    [percent] = _plan("监督检查工作日=总法定工作日-其他执法工作日-非执法工作日=5000-1700-2000=1300个，占总法定工作日的26%。\n"
+                      ).workdays.percentages
+    assert (percent.subject, percent.base) == ("supervision", "total")
+
+
+# --- 3. breakdowns that may be incomplete --------------------------------------------------
+
+def test_a_breakdown_read_in_part_gives_a_warning_that_says_so(python_checker):
+    text = "纳入计划的行政执法人员12人，其中局机关3人、执法大队8—9人。\n" + _CLOSING
+    plan = _plan(text)
+    assert [(g.name, g.count) for g in plan.officers.groups] == [("局机关", 3)]
+    [staff] = [f for f in _check(python_checker, text) if f.code == "ST001"]
+    assert staff.severity == Severity.warning and "人员构成可能未读全" in staff.message
+
+
+def test_a_breakdown_read_whole_gives_an_error(python_checker):
+    text = "纳入计划的行政执法人员十一人，其中局机关四人、执法大队八人，全部持证。\n" + _CLOSING
+    [staff] = [f for f in _check(python_checker, text) if f.code == "ST001"]
+    assert staff.severity == Severity.error
+
+
+# --- 4. items without figures -------------------------------------------------------------
+
+def test_a_plan_giving_only_category_totals_gets_one_note_a_category(python_checker):
+    text = ("（三）其他执法工作日：700日\n1.开展安全生产综合监管；\n2.实施行政许可；\n3.组织生产安全事故调查和处理；\n"
+            "（四）非执法工作日：900日\n1.机关值班；\n2.学习、培训、考核、会议；\n" + _CLOSING)
+    codes = _codes(_check(python_checker, text))
+    assert codes[("WD015", "info")] == 2 and ("WD006", "error") not in codes and ("WD007", "error") not in codes
+
+
+# --- 5. layout ----------------------------------------------------------------------------
+
+def test_a_figure_on_the_line_after_yujixu_belongs_to_its_item():
+    items = _plan("（三）其他执法工作日（290个工作日）\n1.开展安全生产综合监管：预计需\n240个工作日；\n"
+                  "2.实施行政许可：预计需\n50个工作日；\n").workdays.other_enforcement.items
+    assert [(i.label, i.days) for i in items] == [("开展安全生产综合监管", 240), ("实施行政许可", 50)]
+
+
+def test_a_number_split_by_a_hard_wrap_is_joined():
+    text = ("本局为认真履行安全生产监督管理职责，规范安全生\n产行政执法行为，依法制定本计划。每人法定工作日\n"
+            "按250个工作日计算，总法定工作日为14×25\n0=3500个工作日，监督检查工作日按照编制办\n法规定测算。\n")
+    assert _plan(text).workdays.total == 3500
+
+
+def test_a_heading_that_carries_its_total_and_item_one_on_one_line():
+    plan = _plan("(三)其他执法工作日(2469 个工作日) 1.开展安全生产综合监管:预计需\n170 个工作日;\n2.实施行政许可:预计需\n482 个工作日;\n")
+    category = plan.workdays.other_enforcement
+    assert category.stated_total == 2469 and [i.days for i in category.items] == [170, 482]
+
+
+def test_a_total_glued_to_the_last_item_is_the_sections_total():
+    category = _plan("（三）其他执法工作日\n- 开展安全生产综合监管：150个工作日 总计：640个工作日\n").workdays.other_enforcement
+    assert ([i.days for i in category.items], category.stated_total) == ([150], 640)
+
+
+def test_the_next_sections_result_is_not_this_sections_total():
+    plan = _plan("（三）非执法工作日\n1.机关值班：432\n（四）监督检查工作日\n监督检查工作日=2988-1456-1242=290日\n")
+    assert plan.workdays.supervision == 290
+    # X is printed only as the formula's third operand: read from there, never as the S result
+    assert plan.workdays.non_enforcement.stated_total == 1242
+    assert "workdays.non_enforcement.stated_total" in [u.path for u in plan.document.uncertain]
+
+
+def test_page_numbers_between_lines_and_word_residue_are_dropped():
+    plan = _plan("[bookmark: _GoBack]\n总法定工作日为14×250=\n-1-\n3500个工作日。\n")
+    assert plan.workdays.total == 3500
+
+
+# --- 6. tables ----------------------------------------------------------------------------
+
+def test_a_tab_table_with_a_total_row_lists_its_items():
+    text = "（二）其他执法工作日。\n序号\t项目\t工作日（个）\n1\t开展安全生产综合监管\t360\n2\t实施行政许可\t54\n合计\t\t414\n"
+    category = _plan(text).workdays.other_enforcement
+    assert ([(i.label, i.days) for i in category.items], category.stated_total) == (
+        [("开展安全生产综合监管", 360), ("实施行政许可", 54)], 414)
+
+
+def test_one_table_for_both_categories_with_a_category_column_and_subtotals():
+    text = ("（二）其他执法工作日和非执法工作日\n类别\t序号\t事项\t工作日\n其他执法工作日\t1\t开展安全生产综合监管\t200\n"
+            "其他执法工作日\t2\t实施行政许可\t36\n小计\t\t\t236\n非执法工作日\t1\t机关值班\t240\n小计\t\t\t240\n")
+    workdays = _plan(text).workdays
+    assert [i.days for i in workdays.other_enforcement.items] == [200, 36]
+    assert [i.days for i in workdays.non_enforcement.items] == [240]
+    assert (workdays.other_enforcement.stated_total, workdays.non_enforcement.stated_total) == (236, 240)
+
+
+def test_a_note_column_is_never_read_as_days():
+    text = "（三）非执法工作日\n序号\t工作事项\t工作日\t测算依据\n1\t检查指导镇安全生产工作\t80\t11个镇\n2\t法定年休假、探亲假、婚（丧）假\t150\t每人15天\n"
+    assert [i.days for i in _plan(text).workdays.non_enforcement.items] == [80, 150]
+
+
+def test_a_summary_table_of_figures_with_shares_of_t():
+    text = ("项目\t工作日\t占总法定工作日\n总法定工作日（248日×10人）\t2480\t100%\n其他执法工作日\t760\t30.65%\n"
+            "非执法工作日\t950\t38.31%\n监督检查工作日\t770\t31.05%\n")
+    plan = _plan(text)
+    assert (plan.workdays.total, plan.workdays.per_person, plan.officers.counted) == (2480, 248, 10)
+    assert [(p.subject, str(p.value), p.base) for p in plan.workdays.percentages] == [
+        ("other_enforcement", "30.65", "total"), ("non_enforcement", "38.31", "total"), ("supervision", "31.05", "total")]
+
+
+def test_a_space_aligned_annex_table_lists_its_units():
+    text = ("三、重点检查安排\n重点检查单位2家（见附表1）。\n附表1  重点检查单位名单\n序号  单位名称  行业  检查月份  执法人数\n"
+            "1     梅岭金桥气体有限公司  危险化学品  9月  2人\n2     石塘隆昌液化气储配站  危险化学品  3月  3人\n")
+    units = _plan(text).key_inspections.units
+    assert [(u.name, u.visits[0].month, u.visits[0].officers) for u in units] == [
+        ("梅岭金桥气体有限公司", 9, 2), ("石塘隆昌液化气储配站", 3, 3)]
+
+
+# --- 7. plain statements and number forms -------------------------------------------------
+
+def test_plain_statements_of_n_and_d():
+    plan = _plan("纳入执法工作日计算的执法人员12人。2024年法定工作日251天。\n")
+    assert (plan.officers.counted, plan.workdays.per_person) == (12, 251)
+
+
+def test_chinese_numerals_for_counts_and_shares():
+    plan = _plan("纳入本计划计算的行政执法人员十一人。\n四、重点检查\n全年安排重点检查三十二家。\n"
+                 "五、一般检查\n从抽查对象库六百四十家单位中按百分之十五的比例随机抽取九十六家。\n")
+    assert (plan.officers.counted, plan.key_inspections.unit_count) == (11, 32)
+    assert (plan.general_inspections.pool_size, plan.general_inspections.ratio, plan.general_inspections.unit_count) == (640, 15, 96)
+
+
+def test_digit_groups_and_full_width_digits():
+    for printed in ("3,500", "3 500", "3，500", "３５００", "３，５００"):
+        assert _plan(f"总法定工作日：{printed}个工作日\n").workdays.total == 3500, printed
+
+
+def test_a_comma_between_whole_numbers_is_no_digit_group():
+    assert _plan("监督检查工作日：120，其中重点检查工作日：240日\n").workdays.supervision == 120
+
+
+def test_workday_units():
+    for unit in ("天", "日", "人日", "个工作日", "个"):
+        assert _plan(f"监督检查工作日：700{unit}\n").workdays.supervision == 700, unit
+
+
+def test_requirements_are_no_statements_of_n():
+    plan = _plan("每次执法人员不少于两名。每次由6名执法人员开展检查。\n")
+    assert plan.officers.counted is None
+
+
+# --- 8. the wording of approval, basis and annexes -----------------------------------------
+
+def test_approval_worded_by_the_government_in_any_of_its_forms():
+    for sentence, body in (("业经省政府批准，现印发给你们。", "省政府"), ("已经县政府批复，现予以印发。", "县政府"),
+                           ("报经市人民政府批准（荆政函〔2024〕12号）。", "市人民政府")):
+        assert _plan(sentence + "\n").approval.body == body, sentence
+    assert _plan("已经局党委会议研究通过，现印发给你们。\n").approval is None
+
+
+def test_a_basis_introduced_by_anzhao():
+    plan = _plan("按照《安全生产法》《重庆市安全生产年度监督检查计划编制实施细则》（渝安委〔2018〕3号）有关规定，制定本计划。\n")
+    assert plan.basis[:2] == ["《安全生产法》", "《重庆市安全生产年度监督检查计划编制实施细则》（渝安委〔2018〕3号）"]
+
+
+def test_the_documents_own_annex_label_is_no_reference():
+    plan = _plan("附件1\n某县应急管理局2025年度\n安全生产监督检查计划\n为规范执法，制定本计划。\n")
+    assert plan.annexes == []
+    assert (plan.year, plan.title) == (2025, "某县应急管理局2025年度安全生产监督检查计划")
+
+
+def test_an_annex_marked_omitted_is_not_provided():
+    plan = _plan("名单见附表2。\n附表2：执法人员名单（略）\n")
+    assert [(a.label, a.provided) for a in plan.annexes] == [("附表2", False)]
+
+
+# --- 9. truncated texts -------------------------------------------------------------------
+
+def test_a_fragment_says_it_is_one_instead_of_reporting_the_missing_parts(python_checker):
+    text = ("某县应急管理局2022年度安全生产监督检查计划\n一、工作目标\n坚持人民至上、生命至上，以大排查大整治大执法为主线，"
+            "切实增强监督检查的科学性、规\n")
+    findings = _check(python_checker, text)
+    codes = {f.code for f in findings}
+    assert "DC005" in codes
+    assert not codes & {"DC001", "KI002", "IN003", "AP001", "AP002"}, sorted(codes)
+    [cut] = [f for f in findings if f.code == "DC005"]
+    assert "科学性、规" in cut.message
+
+
+def test_a_figure_at_the_point_where_a_fragment_stops_is_not_certain():
+    extraction = extract_text("（三）其他执法工作日\n1.开展行政审批的许可、备案工作。每人约100天，总计40", "片段.txt")
+    [item] = extraction.plan.workdays.other_enforcement.items
+    assert item.days == 40
+    assert [u.path for u in extraction.plan.document.uncertain] == ["workdays.other_enforcement.items[0].days"]
