@@ -100,6 +100,18 @@ ANCHORS = [
     ("xishan-2024.pdf", "workdays.other_enforcement.items[9].days", Location(where="第 1 页第 22 行")),
     ("xishan-2024.pdf", "workdays.general", Location(where="第 1 页第 32 行")),
     ("xishan-2024.pdf", "general_inspections.unit_count", Location(where="第 2 页第 2 行")),
+    # hard-wrapped text: T after a wrap inside "249日" and a page number between two lines;
+    # an item's figure on the line after "预计需"
+    ("hongshan-2022-wrapped.txt", "workdays.total", Location(line=14, column=9)),
+    ("hongshan-2022-wrapped.txt", "workdays.non_enforcement.items[0].days", Location(line=26, column=1)),
+    # Word: a 小计 cell of one table for both categories; a share in a summary table
+    ("pingan-2025.docx", "workdays.non_enforcement.stated_total", Location(where="表格 2 第 20 行第 4 列")),
+    ("pingan-2025.docx", "workdays.percentages[0]", Location(where="表格 1 第 3 行第 3 列")),
+    # PDF tables: the last unit of an annex that ran over a page break
+    ("songlin-2026.pdf", "key_inspections.units[39]", Location(where="第 3 页第 14 行")),
+    # a web page that lost its line breaks: the blank at its column
+    ("xinhe-2023-web.txt", "document.blanks[0]", Location(line=12, column=67)),
+    ("dongshan-2024.md", "workdays.other_enforcement.splits[1]", Location(line=32, column=28)),
 ]
 
 
@@ -120,6 +132,18 @@ DEFECTS = {
                               "KI006": 1, "KI005": 1, "AP001": 1, "DC003": 1}, {"WD006", "WD007", "WD008", "WD010"}),
     "taoyuan-2026.docx": ({"MD002": 1, "WD003": 1, "WD005": 1, "KI002": 1}, {"WD002", "WD006", "WD007", "WD008", "WD009"}),
     "xishan-2024.pdf": ({"WD006": 1, "WD009": 1}, {"WD002", "WD007", "WD008", "WD013"}),
+    # further styles (make_styles.py)
+    "hongshan-2022-wrapped.txt": ({"WD013": 1, "WD010": 1, "WD001": 1},
+                                  {"WD002", "WD006", "WD007", "WD008", "WD009", "ST001", "KI001", "KI003", "GI002",
+                                   "AP001", "AP002", "DC003", "WD017"}),
+    "pingan-2025.docx": ({"WD007": 1, "GI002": 1, "MD005": 1, "WD001": 1},
+                         {"WD006", "WD008", "WD009", "WD010", "WD013", "KI001", "KI003", "AP001", "AP002", "DC003"}),
+    "songlin-2026.pdf": ({"WD009": 1, "KI006": 1, "WD001": 1},
+                         {"WD002", "WD006", "WD007", "WD008", "WD010", "WD013", "WD017", "KI003", "AP001", "AP002"}),
+    "xinhe-2023-web.txt": ({"DC004": 1, "DC005": 1, "WD001": 1},
+                           {"DC001", "KI002", "AP001", "AP002", "DC003", "WD015", "WD010", "ST001", "MD001", "IN003"}),
+    "dongshan-2024.md": ({"WD014": 1, "WD015": 1, "WD001": 1},
+                         {"WD006", "WD007", "WD008", "WD009", "WD010", "KI001", "KI003", "AP001", "AP002", "DC003"}),
 }
 
 

@@ -70,6 +70,7 @@ def build_plan(lines: list[Line]) -> Built:
     printed: list[tuple[str, object, int, str]] = []     # figures by where they are printed, for the cut
     _figures(plan, readings, record, uncertain, printed)
     _place_category_totals(readings, lists, record)
+    _drop_cut_items(document, lists)
     item_days = _items(plan, lists, record, uncertain, printed)
     _splits(plan, document, readings, lists, record, uncertain)
     _percentages(plan, percents, record)
@@ -136,6 +137,7 @@ def _metadata(plan: Plan, document: Document, record: _Recorder) -> metadata.Tit
     for index, citation in enumerate(metadata.find_basis(document, title)):
         plan.basis.append(citation.value)
         record.found(f"basis[{index}]", citation)
+        record.found("basis", citation)
     approval = metadata.find_approval(document)
     if approval:
         plan.approval = Approval(**approval[1])
@@ -148,6 +150,17 @@ def _metadata(plan: Plan, document: Document, record: _Recorder) -> metadata.Tit
 
 
 _CUT = "文本在此截断，数字可能不全"
+
+
+def _drop_cut_items(document: Document, lists) -> None:
+    """An item the text breaks off in before its figure ("1.开展安全生产综合监管：预计需" and
+    then nothing) is not read as an item without days: what it says is not there."""
+    if not evidence.stops_mid_sentence(document):
+        return
+    last = next(line for line in reversed(document.lines) if line.is_row or line.text.text.strip())
+    for found in lists.values():
+        if found.items and found.items[-1].text is last.text and found.items[-1].days is None:
+            found.items.pop()
 
 
 def _doubt_the_cut(document: Document, printed, uncertain: list[Uncertainty]) -> None:
@@ -216,6 +229,8 @@ def _items(plan: Plan, lists: dict[str, categories.ItemList], record: _Recorder,
         if found is None:
             continue
         target = getattr(plan.workdays, name)
+        if found.items:
+            record.at(f"workdays.{name}", found.items[0].text, found.items[0].label_offset)
         for index, item in enumerate(found.items):
             path = f"workdays.{name}.items[{index}]"
             target.items.append(WorkItem(label=item.label, days=to_days(item.days) if item.days is not None else None,
@@ -263,6 +278,8 @@ def _splits_after(reading: Reading) -> categories.Splits | None:
 def _set_splits(plan: Plan, path: str, splits: categories.Splits, text, record: _Recorder, uncertain) -> None:
     target = [Split(unit=s.unit, days=to_days(s.days)) for s in splits.parts]
     _set_path(plan, path, target)
+    if splits.parts:
+        record.at(path, text, splits.parts[0].offset)
     for index, split in enumerate(splits.parts):
         record.at(f"{path}[{index}]", text, split.offset)
     if splits.partial:

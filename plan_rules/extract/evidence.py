@@ -69,8 +69,9 @@ def find_blanks(document: Document) -> list[Found]:
     blanks = []
     for line in document.lines:
         for text in (line.cells or [line.text]):
+            raw_start, raw_end = text.raw_index(0), text.raw_index(len(text.text) - 1) + 1
             for pattern in _BLANKS:
-                for match in pattern.finditer(text.raw):
+                for match in pattern.finditer(text.raw, raw_start, raw_end):
                     start = _normalised_offset(text, match.start())
                     blanks.append(Found(text.raw[max(0, match.start() - 8):match.end()].strip(), text, start))
     return blanks
@@ -112,6 +113,11 @@ def _later_parts_absent(parts: list[str]) -> bool:
     workdays, key and general arrangements in that order)."""
     present = [REQUIRED_PARTS.index(part) for part in parts if part in REQUIRED_PARTS]
     return not present or max(present) < len(REQUIRED_PARTS) - 1
+
+
+def stops_mid_sentence(document: Document) -> bool:
+    lines = [line for line in document.lines if line.is_row or line.text.text.strip()]
+    return bool(lines) and not lines[-1].is_row and _stops_mid_sentence(lines[-1].text.text)
 
 
 def _stops_mid_sentence(text: str) -> bool:

@@ -154,9 +154,22 @@ def _read_chain(text: Text, line: int, segments, section_key: str | None) -> For
         formula.result_key, formula.result_named_by = label.lastgroup, "label"
     elif _shape(symbolic or terms) in _METHOD_SHAPES:
         formula.result_key, formula.result_named_by = _METHOD_SHAPES[_shape(symbolic or terms)], "equation"
-    elif section_key and ANY_LABEL.search(head) is None:
+    elif section_key and ANY_LABEL.search(head) is None and _fits(section_key, terms):
         formula.result_key, formula.result_named_by = section_key, "section"
     return formula
+
+
+def _fits(key: str, terms: list[Term]) -> bool:
+    """Whether a formula has the shape of the section's figure, so the section may name its
+    result: d = 365 − 104 − 11, T = d × N, S = T − O − X, a category or K, G a sum."""
+    ops = [term.op for term in terms[1:]]
+    if key == "d":
+        return terms[0].value in (365, 366) and set(ops) == {"-"}
+    if key == "T":
+        return ops == ["×"]
+    if key == "S":
+        return set(ops) == {"-"}
+    return set(ops) <= {"+", "×"}
 
 
 def _equation_in_words(text: Text, line: int, segments, expressions, result_match) -> Formula | None:

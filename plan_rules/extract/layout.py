@@ -34,7 +34,7 @@ _PIPE_SEPARATOR = re.compile(r"^[\s|:\-—]+$")
 _SPACED_CELLS = re.compile(r"\S+(?: \S+)*")
 _SENTENCE_END = re.compile(r"[。！？!?；;]\s*[”」』)）]?\s*$")
 _WAITING = re.compile(r"(?:预计需要?|需要?|约|共计?|合计|总计|小计|计|为|[:：=＝×xX*＊+\-－])\s*$")
-_STARTS_WITH_FIGURE = re.compile(r"^\s*[\d０-９零〇一二两三四五六七八九十百]+\s*(?:[.,，．]\d+)?\s*(?:个|工作日|人日|日|天|人|名|家|户|%|％)")
+_STARTS_WITH_FIGURE = re.compile(r"^\s*[\d０-９零〇一二两三四五六七八九十百]+\s*(?:[.,，．]\d+)?\s*(?:个|工作日|人日|日|天|人|名|家|户|%|％|[×xX*＊+\-－=＝])")
 _ENDS_WITH_FIGURE = re.compile(r"[\d０-９]\s*(?:个?工作日|人日|日|天)?\s*[。；;,，]?\s*$")
 # Lines that open a block of their own: totals, annexes, notes.
 _BLOCK_WORD = re.compile(r"^\s*(?:附表|附件|合计|总计|小计|共计|以上|注[:：]|说明|备注|特此)")

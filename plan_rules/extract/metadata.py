@@ -27,6 +27,9 @@ _TITLE = re.compile(r"^[^。;,]{0,48}?(?:监督检查|执法检查|监管执法|
 _TITLE_LINE_MAX = 40
 _YEAR = re.compile(r"(20\d{2})\s*(?:年度?|度)(?:[^。;,]{0,16}?)(?:监督检查|执法检查|监管执法|执法)(?:工作)?计划")
 _DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[(]\s*(?:19|20)\d{2}\s*[〕\])]\s*\d{1,4}\s*号")
+# The plan's own title quoted in its notice ("《新河县应急管理局2023年度安全生产监督检查计划》")
+# is no basis.
+_OWN_TITLE = re.compile(r"20\d{2}\s*年度?[^《》]*计划》$")
 _BASIS_LINE = re.compile(r"根据|依据|按照|按《|为贯彻")
 # A cited title keeps the article it names (MD004: 第五十九条 became 第六十二条 in 2021) and the
 # document number in the parenthesis after it.
@@ -171,10 +174,15 @@ def find_basis(document: Document, title: Title | None) -> list[Found]:
     start = title.last_line + 1 if title else 0
     for lines in (document.lines[start:], document.lines[:start]):
         for line in lines:
-            if line.is_row or not _BASIS_LINE.search(line.text.text):
+            basis = _BASIS_LINE.search(line.text.text) if not line.is_row else None
+            if basis is None:
                 continue
             text = line.text
-            citations = [Found(text.original(m.start(), m.end()), text, m.start()) for m in _CITATION.finditer(text.text)]
+            start = max((m.end() for m in _SENTENCE.finditer(text.text, 0, basis.start())), default=0)
+            end = _SENTENCE.search(text.text, basis.end())         # the sentence that names the basis
+            citations = [Found(text.original(m.start(), m.end()), text, m.start())
+                         for m in _CITATION.finditer(text.text, start, end.start() if end else len(text.text))
+                         if not _OWN_TITLE.search(m.group())]
             if citations:
                 return citations
     return []

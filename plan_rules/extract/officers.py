@@ -18,6 +18,7 @@ from plan_rules.extract.text import Found, Text
 
 _COUNT = rf"(?P<n>{DIGITS}|{CHINESE})\s*(?:人|名|位)"
 _BREAKDOWN = re.compile(r"\s*(?:\((?P<paren>[^()]*)\)|[,:]?\s*其中\s*:?|:)")
+_INTRODUCED = re.compile(r"(?:其中|分别为|分别是)\s*:?")
 _GROUP = re.compile(rf"^\s*(?P<name>[\u4e00-\u9fff]{{2,24}}?)\s*(?:[:为有共])?\s*{_COUNT}\s*(?:\([^()]*\))?\s*$")
 _ENDS_WITH_COUNT = re.compile(rf"{_COUNT}\s*(?:\([^()]*\))?\s*$")
 _PIECES = re.compile(r"[;,、]")
@@ -42,12 +43,16 @@ class Breakdown:
 
 
 def find_groups(text: Text, after: int) -> Breakdown:
-    """The breakdown right after N's figure and unit at `after` in `text`."""
+    """The breakdown right after N's figure and unit at `after` in `text`, or introduced by
+    其中/分别为 later in its sentence ("…11人，占在编人员的84.6%，分别为局机关3人、执法大队8人")."""
     source = text.text
     match = _BREAKDOWN.match(source, after)
     if match is None:
+        sentence_end = _clause_end(source, after)
+        match = _INTRODUCED.search(source, after, sentence_end)
+    if match is None:
         return Breakdown()
-    if match.group("paren") is not None:
+    if match.groupdict().get("paren") is not None:
         start, end = match.start("paren"), match.end("paren")
     else:
         start = match.end()

@@ -25,10 +25,11 @@ CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_PUNCTUATION = "，。；：、（）《》“”‘’〔〕【】！？—…"
 
 # Characters rewritten one to one before anything else reads the text.
-_TRANSLATE = {0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x2009: " ", 0x202F: " ",
+_TRANSLATE = {0x85: " ", 0x2028: " ", 0x2029: " ", 0x0B: " ", 0x0C: " ", 0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x2009: " ", 0x202F: " ",
               0x2212: "-", 0x2013: "-", 0xFE63: "-", 0xFF0D: "-", 0x2010: "-", 0x2011: "-",
               0x2715: "×", 0x2716: "×", 0x2573: "×", 0x00D7: "×", 0xFF0A: "*",
               0x3014: "〔", 0x3015: "〕", 0x301A: "〔", 0x301B: "〕", 0xFF3B: "〔", 0xFF3D: "〕"}
+_SEPARATORS = {0x85: " ", 0x2028: " ", 0x2029: " ", 0x0B: " ", 0x0C: " "}
 _DROPPED = {0x200B, 0x200C, 0x200D, 0xFEFF, 0x00AD, 0x2060}
 _CIRCLED = range(0x2460, 0x2474)          # ①–⑳ stay: they are list markers
 
@@ -83,10 +84,11 @@ class Text:
         return piece.line.locate(piece.column + raw - piece.start)
 
     def original(self, start: int, end: int) -> str:
-        """The original characters of the normalised span [start, end)."""
+        """The original characters of the normalised span [start, end), line and paragraph
+        separators other than the newline read as spaces (YAML would take them for breaks)."""
         if start >= end or not self.origin:
             return ""
-        return self.raw[self.raw_index(start):self.raw_index(end - 1) + 1]
+        return self.raw[self.raw_index(start):self.raw_index(end - 1) + 1].translate(_SEPARATORS)
 
     def slice(self, start: int, end: int) -> "Text":
         """The span as a Text of its own, still located in the original."""

@@ -19,8 +19,9 @@ def to_yaml(extraction) -> str:
     data = _plain(extraction.plan.model_dump(mode="python", exclude_none=True), CommentedMap, CommentedSeq)
     if extraction.plan.document is not None and "document" not in data:
         data["document"] = CommentedMap()      # "extracted from a document", even with no evidence
-    for path, location in extraction.sourcemap.entries.items():
-        _comment(data, path, location.describe(), CommentedMap)
+    entries = extraction.sourcemap.entries
+    for path, location in entries.items():
+        _comment(data, path, location.describe(), CommentedMap, entries)
     yaml = YAML()
     yaml.allow_unicode = True
     yaml.default_flow_style = False
@@ -51,9 +52,9 @@ def _plain(value, mapping, sequence):
     return value
 
 
-def _comment(data, path: str, text: str, mapping) -> None:
+def _comment(data, path: str, text: str, mapping, entries) -> None:
     """Attach `text` as an end-of-line comment to the node at `path` (a mapping node gets it on
-    its first key)."""
+    its first key, unless that key has a place of its own)."""
     if not text:
         return
     node, key = _resolve(data, path)
@@ -64,7 +65,7 @@ def _comment(data, path: str, text: str, mapping) -> None:
         if not target:
             return
         node, key = target, next(iter(target))
-        if isinstance(node[key], (mapping, list)):
+        if isinstance(node[key], (mapping, list)) or f"{path}.{key}" in entries:
             return
     elif isinstance(target, list):
         return
