@@ -63,8 +63,9 @@ class Line:
 
 def logical_lines(source: Source) -> list[Line]:
     physical = [line for line in source.lines if not PAGE_NUMBER.match(line.text) and not _RESIDUE_LINE.match(line.text)]
+    spelled = {id(line): plain(line.text) for line in physical}      # each line's one spelling, once
     rows = _text_rows(physical) if source.kind != "docx" else {}
-    wrap_width = _wrap_width(physical, rows) if source.kind == "text" else None
+    wrap_width = _wrap_width(physical, rows, spelled) if source.kind == "text" else None
     result: list[Line] = []
     pending: list[TextLine] = []
     next_table = 1000                        # numbers for tables found in plain text
@@ -85,7 +86,7 @@ def logical_lines(source: Source) -> list[Line]:
         if not line.text.strip():
             _flush(pending, result)
             continue
-        if pending and _continues(pending, line, source.kind, wrap_width):
+        if pending and _continues(spelled[id(pending[-1])], spelled[id(line)], len(pending), pending[-1], source.kind, wrap_width):
             pending.append(line)
         else:
             _flush(pending, result)
@@ -115,11 +116,11 @@ def _glued_headings(text: Text) -> list[Text]:
     return [text.slice(start, end) for start, end in zip(bounds, bounds[1:]) if text.text[start:end].strip()]
 
 
-def _continues(pending: list[TextLine], line: TextLine, kind: str, wrap_width: int | None) -> bool:
-    """Whether physical `line` goes on the sentence of the lines in `pending`."""
-    previous = pending[-1]
-    before, after = plain(previous.text).rstrip(), plain(line.text).strip()
-    if _SENTENCE_END.search(before) or (len(pending) == 1 and _TITLE.search(before)):
+def _continues(before: str, after: str, pending: int, previous: TextLine, kind: str, wrap_width: int | None) -> bool:
+    """Whether a physical line (`after`) goes on the sentence of the `pending` lines before it,
+    the last of which is `previous` (`before` in its one spelling)."""
+    before, after = before.rstrip(), after.strip()
+    if _SENTENCE_END.search(before) or (pending == 1 and _TITLE.search(before)):
         return False
     if _WAITING.search(before) and _STARTS_WITH_FIGURE.match(after):
         return True
@@ -135,10 +136,10 @@ def _continues(pending: list[TextLine], line: TextLine, kind: str, wrap_width: i
             and strip_marker(after)[0] is None and not _BLOCK_WORD.match(after) and bool(_ENDS_WITH_FIGURE.search(after)))
 
 
-def _wrap_width(lines: list[TextLine], rows: dict) -> int | None:
+def _wrap_width(lines: list[TextLine], rows: dict, spelled: dict[int, str]) -> int | None:
     """The width a hard-wrapped text was cut at, or None for a text of whole paragraphs."""
     prose = [(index, line.text.strip()) for index, line in enumerate(lines)
-             if index not in rows and strip_marker(plain(line.text))[0] is None]
+             if index not in rows and strip_marker(spelled[id(line)])[0] is None]
     lengths = [len(text) for _, text in prose if len(text) >= _HARD_WRAP_MIN]
     if len(lengths) < 3:
         return None

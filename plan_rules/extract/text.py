@@ -138,7 +138,24 @@ def plain(raw: str) -> str:
     return _translate(raw)[0]
 
 
+# Most text needs only the one-to-one rewrites: full-width ASCII forms and the table above.
+# Such text is translated in one call; anything else (characters NFKC expands, characters
+# dropped) goes character by character.
+_ONE_TO_ONE = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F) if code != 0xFF0C}
+_ONE_TO_ONE.update({code: value for code, value in _TRANSLATE.items()})
+_NEEDS_CARE = re.compile("[^\x00-\u1fff\u3001-\u303f\u4e00-\u9fff\u2460-\u2473\uff01-\uff5e"
+                         + "".join(re.escape(chr(code)) for code in _TRANSLATE) + "]")
+
+
 def _translate(raw: str) -> tuple[str, array]:
+    if _NEEDS_CARE.search(raw) is None:
+        return raw.translate(_ONE_TO_ONE), array("l", range(len(raw)))
+    return translate_each(raw)
+
+
+def translate_each(raw: str) -> tuple[str, array]:
+    """Character by character: NFKC where a character has a compatibility form, dropped
+    characters left out, and the origin of every output character kept."""
     out: list[str] = []
     origin = array("l")
     for index, char in enumerate(raw):
