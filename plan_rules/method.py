@@ -29,9 +29,9 @@ class Figure:
 N = Figure("N", "officers.counted", "行政执法人员数量", "人",
            r"(?:行政)?执法(?:检查)?人员(?:数量|人数|总数|数)?", ("ST001", "WD002"))
 PER_PERSON = Figure("d", "workdays.per_person", "人均法定工作日", "日",
-                    r"(?<!总)法定工作日(?!总数)(?:数)?", ("WD001", "WD002"))
+                    r"(?<!总)法定工作日(?!总数|总计|合计|共计|总和)(?:数)?", ("WD001", "WD002"))
 T = Figure("T", "workdays.total", "总法定工作日", "日",
-           r"总法定工作日(?:数)?|法定工作日总数|法定总工作日|总工作日", ("WD002", "WD008", "WD011"))
+           r"总法定工作日(?:数)?|法定工作日(?:总数|总计|合计|共计|总和)|法定总工作日|总工作日", ("WD002", "WD008", "WD011"))
 O = Figure("O", "workdays.other_enforcement.stated_total", "其他执法工作日", "日",
            r"其[他它]执法工作日", ("WD006", "WD008"))
 X = Figure("X", "workdays.non_enforcement.stated_total", "非执法工作日", "日",
@@ -41,10 +41,13 @@ X = Figure("X", "workdays.non_enforcement.stated_total", "非执法工作日", "
 S = Figure("S", "workdays.supervision", "监督检查工作日", "日",
            r"总法定工作日(?:减去|扣除|减)其[他它]执法工作日(?:和|、|及|与|,)?(?:减去|扣除)?非执法工作日(?:之?后(?:的天数)?)?"
            r"|(?<!重点)(?<!一般)(?<!随机)(?:监督检查执法|监督执法检查|监督检查|执法检查)工作日", ("WD008", "WD009", "WD011"))
+# K and G are also written without 工作日 where their days follow at once ("重点检查713天").
+_DAYS_FOLLOW = r"(?=\s*(?:为|共|约)?\s*\d+(?:\.\d+)?\s*(?:个工作日|工作日|人日|日|天))"
 K = Figure("K", "workdays.key", "重点检查工作日", "日",
-           r"重点(?:监督|执法)?检查(?:执法)?工作日", ("WD009", "KI008"))
+           rf"重点(?:监督|执法)?检查(?:执法)?工作日|重点(?:监督|执法)?检查{_DAYS_FOLLOW}", ("WD009", "KI008"))
 G = Figure("G", "workdays.general", "一般检查工作日", "日",
-           r"一般(?:监督|执法)?检查(?:执法)?工作日|(?:双随机|随机)(?:抽查|检查)?工作日", ("WD009", "GI004"))
+           rf"一般(?:监督|执法)?检查(?:执法)?工作日|(?:双随机|随机)(?:抽查|检查)?工作日|一般(?:监督|执法)?检查{_DAYS_FOLLOW}",
+           ("WD009", "GI004"))
 R = Figure("R", "workdays.reserve", "机动检查工作日", "日",
            r"(?:机动|预留|备用)(?:检查|执法)?工作日")
 KEY_UNITS = Figure("key_units", "key_inspections.unit_count", "重点检查单位数", "家", "", ("KI001", "KI003"))

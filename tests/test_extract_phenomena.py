@@ -274,3 +274,42 @@ def test_a_figure_at_the_point_where_a_fragment_stops_is_not_certain():
     [item] = extraction.plan.workdays.other_enforcement.items
     assert item.days == 40
     assert [u.path for u in extraction.plan.document.uncertain] == ["workdays.other_enforcement.items[0].days"]
+
+
+# --- further forms met on probing --------------------------------------------------------
+
+def test_items_with_circled_numbers_and_leader_dots():
+    items = _plan("三、其他执法工作日测算\n①开展安全生产综合监管……………………400天\n②实施行政许可……………80天\n"
+                  ).workdays.other_enforcement.items
+    assert [(i.label, i.days) for i in items] == [("开展安全生产综合监管", 400), ("实施行政许可", 80)]
+
+
+def test_a_table_of_people_times_days_takes_the_total_column():
+    text = ("四、非执法工作日测算\n序号\t工作内容\t人数\t人均天数\t合计工作日\n1\t机关值班\t15\t20\t300\n"
+            "2\t学习、培训、考核、会议\t15\t24\t360\n合计\t\t\t\t660\n")
+    category = _plan(text).workdays.non_enforcement
+    assert ([i.days for i in category.items], category.stated_total) == ([300, 360], 660)
+
+
+def test_a_total_of_the_legal_workdays_is_t_not_d(python_checker):
+    text = "每名执法人员全年法定工作日为251天，18名执法人员全年法定工作日总计4518天。\n" + _CLOSING
+    plan = _plan(text)
+    assert (plan.workdays.per_person, plan.workdays.total, plan.officers.counted) == (251, 4518, 18)
+    assert "WD017" not in {f.code for f in _check(python_checker, text)}
+
+
+def test_key_and_general_days_written_without_the_word_workdays():
+    plan = _plan("监督检查工作日为1018天，其中重点检查713天（约70%），一般检查305天（约30%）。\n")
+    assert (plan.workdays.key, plan.workdays.general) == (713, 305)
+
+
+def test_approval_submitted_and_agreed_and_key_units_counted_before_their_noun():
+    plan = _plan("本计划已报县人民政府审定同意（青政函〔2025〕9号）。\n一、重点检查：全年对28家重点企业开展检查。\n")
+    assert (plan.approval.body, plan.approval.document_number) == ("县人民政府", "青政函〔2025〕9号")
+    assert plan.key_inspections.unit_count == 28
+
+
+def test_general_inspections_described_without_a_count_are_an_arrangement(python_checker):
+    text = ("二、检查对象\n一般检查企业按照“双随机、一公开”要求，从执法检查对象名录库中随机抽取，抽取比例不低于10%。\n"
+            + _CLOSING)
+    assert "general_arrangements" in _plan(text).document.parts

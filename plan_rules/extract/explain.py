@@ -6,7 +6,7 @@ figures not found.
 """
 from __future__ import annotations
 
-from plan_rules.extract.extraction import Extraction
+from plan_rules.extract.extraction import Extraction, figure_value
 from plan_rules.extract.mentions import STATED
 from plan_rules.extract.reconcile import _HOW_ZH, Reading
 from plan_rules.method import BY_KEY, FIGURES, REQUIRED
@@ -27,8 +27,7 @@ def explain(extraction: Extraction) -> str:
         lines.append("前后所写不一（WD017）：")
         lines += [f"  {BY_KEY_PATH.get(r.figure, r.figure)}：{r.first_place} 写 {r.first_value}，{r.place} 写 {r.value}"
                   for r in document.restatements]
-    missing = [figure.name for figure in REQUIRED if figure.key not in extraction.readings
-               or extraction.readings[figure.key].chosen is None]
+    missing = [figure.name for figure in REQUIRED if figure_value(extraction.plan, figure.path) is None]
     if missing:
         lines.append("文中未找到：" + "、".join(missing))
     return "\n".join(lines) + "\n"

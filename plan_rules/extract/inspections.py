@@ -36,7 +36,7 @@ class Kind:
 KEY = Kind(re.compile(r"^(?:[\u4e00-\u9fff]{0,4})重点(?:监督|执法)?检查(?!工作日|范围|方式|内容|重点)"),
            (re.compile(rf"重点(?:监督|执法)?检查(?:的)?(?:生产经营单位|企业|单位|对象)(?:共|为|数为|数|有|共计)?\s*{_NUMBER}\s*{_UNITS}"),
             re.compile(rf"重点(?:监督|执法)?检查\s*{_NUMBER}\s*{_UNITS}"),
-            re.compile(rf"{_NUMBER}\s*{_UNITS}重点(?:监督|执法)?检查(?:企业|单位|对象)")))
+            re.compile(rf"{_NUMBER}\s*{_UNITS}重点(?:监督|执法)?(?:检查)?(?:企业|单位|对象)")))
 GENERAL = Kind(re.compile(r"^(?:[\u4e00-\u9fff]{0,4})(?:一般(?:监督|执法)?检查|双随机(?:抽查|检查)?)(?!工作日)"),
                (re.compile(rf"一般(?:监督|执法)?检查(?:的)?(?:生产经营单位|企业|单位|对象)(?:共|为|数为|数|有|共计)?\s*{_NUMBER}\s*{_UNITS}"),
                 re.compile(rf"一般(?:监督|执法)?检查\s*{_NUMBER}\s*{_UNITS}"),

@@ -35,10 +35,11 @@ _BASIS_LINE = re.compile(r"根据|依据|按照|按《|为贯彻")
 # document number in the parenthesis after it.
 _CITATION = re.compile(r"《(?:[^《》]|《[^《》]*》)+》(?:第[一二三四五六七八九十百零〇]+条)?(?:\s*\((?:[^()]*(?:号|令)[^()]*)\))?"
                        r"|[\u4e00-\u9fff]{2,12}〔\s*\d{4}\s*〕\s*\d{1,4}\s*号")
-# "经区人民政府同意", "业经省政府批准", "已经县政府批复" show approval; "报区政府批准" alone only
-# announces an intention, and a bureau's own 党委会 or 局务会 is no government.
-_APPROVAL = re.compile(r"(?:已经|业经|报经|经)(?P<body>[\u4e00-\u9fff]{0,12}?人民政府|[省区县市州旗]政府|[\u4e00-\u9fff]{2,10}(?:省|市|区|县)政府)"
-                       r"(?:常务会议|审议|研究)?(?:审议通过|批准同意|批准|批复|同意|审定)")
+# "经区人民政府同意", "业经省政府批准", "已经县政府批复", "已报县人民政府审定同意" show approval;
+# "报区政府批准" alone only announces an intention, and a bureau's own 党委会 or 局务会 is no
+# government.
+_APPROVAL = re.compile(r"(?:已经|业经|报经|经|已报)(?P<body>[\u4e00-\u9fff]{0,12}?人民政府|[省区县市州旗]政府|[\u4e00-\u9fff]{2,10}(?:省|市|区|县)政府)"
+                       r"(?:常务会议|审议|研究|审定)?(?:审议通过|批准同意|批准|批复|同意|审定)")
 _APPROVAL_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}〔\s*\d{4}\s*〕\s*\d{1,4}\s*号")
 _FILING = re.compile(r"报(?:送)?(?P<body>[\u4e00-\u9fff]{0,20}?(?:应急管理局|应急管理厅|应急管理部|应急局|安全生产监督管理局|安全生产监督管理厅|安监局|主管部门|部门))(?:进行|予以)?备案"
                      r"|(?P<bare>已?报(?:送)?(?:上级|上一级)(?:部门|应急管理部门)?备案)")

@@ -36,6 +36,7 @@ _HEADER_WORDS = {
     "note": re.compile(r"备注|测算依据|依据|说明|计算方法"),
     "label": re.compile(r"事项|项目|内容|名称"),
 }
+_TOTAL_COLUMN = re.compile(r"合计|小计|总计")
 _TOTAL_CELL = re.compile(r"^(?:合计|小计|总计|共计|总 计|合 计)$")
 _NUMBER_CELL = re.compile(r"^\s*(?P<n>\d+(?:\.\d+)?)\s*(?:个工作日|工作日|人日|日|天|个)?\s*$")
 _PERCENT_CELL = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*%")
@@ -79,6 +80,11 @@ def _columns(line: Line) -> dict[str, int] | None:
             if role not in roles and pattern.search(cell.text):
                 roles[role] = position
                 break
+    days = [position for position, cell in enumerate(line.cells)
+            if _HEADER_WORDS["days"].search(cell.text) and not _HEADER_WORDS["share"].search(cell.text)]
+    if len(days) > 1:          # "人数 | 人均天数 | 合计工作日": the item's total, not a per-person figure
+        roles["days"] = max(days, key=lambda position: (bool(_TOTAL_COLUMN.search(line.cells[position].text)),
+                                                        "人均" not in line.cells[position].text, position))
     return roles if ("days" in roles or "label" in roles) and "单位名称" not in line.text.text and "姓名" not in line.text.text else None
 
 

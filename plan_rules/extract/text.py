@@ -25,7 +25,9 @@ CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_PUNCTUATION = "，。；：、（）《》“”‘’〔〕【】！？—…"
 
 # Characters rewritten one to one before anything else reads the text.
-_TRANSLATE = {0x85: " ", 0x2028: " ", 0x2029: " ", 0x0B: " ", 0x0C: " ", 0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x2009: " ", 0x202F: " ",
+# Leader dots between an item and its figure ("综合监管……400天") are layout: NFKC would make
+# them ASCII dots, which read as a decimal point before the figure.
+_TRANSLATE = {0x2026: " ", 0x22EF: " ", 0x85: " ", 0x2028: " ", 0x2029: " ", 0x0B: " ", 0x0C: " ", 0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x2009: " ", 0x202F: " ",
               0x2212: "-", 0x2013: "-", 0xFE63: "-", 0xFF0D: "-", 0x2010: "-", 0x2011: "-",
               0x2715: "×", 0x2716: "×", 0x2573: "×", 0x00D7: "×", 0xFF0A: "*",
               0x3014: "〔", 0x3015: "〕", 0x301A: "〔", 0x301B: "〕", 0xFF3B: "〔", 0xFF3D: "〕"}
