@@ -419,7 +419,7 @@ def _evidence(plan: Plan, document: Document, formulas: list[Formula], readings,
         ("key_arrangements", plan.key_inspections.unit_count is not None or plan.key_inspections.units is not None),
         ("general_arrangements", any(value is not None for value in (
             plan.general_inspections.unit_count, plan.general_inspections.units, plan.general_inspections.pool_size,
-            plan.general_inspections.ratio)) or plan.general_inspections.random_units),
+            plan.general_inspections.ratio))),
         ("basis", bool(plan.basis))) if present}
     proof.parts = evidence.find_parts(document, found)
     truncation = evidence.find_truncation(document, proof.parts, title is not None)

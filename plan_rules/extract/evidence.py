@@ -29,6 +29,7 @@ _HEADINGS = (
     ("safeguards", re.compile(r"保障|保证措施|工作要求|组织领导|组织实施|有关要求")),
 )
 # What ends a plan: a closing section, an annex, a signature or date, a notice's last words.
+_GENERAL_DESCRIBED = re.compile(r"一般(?:监督|执法)?检查[^。;]{0,40}?(?:随机抽取|随机抽查|抽取|抽查)")
 _CLOSING_TITLE = re.compile(r"保障|保证措施|工作要求|有关要求|组织实施|批准和备案|附表|附件")
 _CLOSING_LINE = re.compile(r"^\s*(?:附\s*[表件]\s*\d|特此通知|此复)")
 _SENTENCE_END = re.compile(r"[。！？!?;…”」』)》]\s*$")
@@ -52,8 +53,11 @@ class Truncation:
 
 
 def find_parts(document: Document, found: set[str]) -> list[str]:
-    """`found` holds the parts whose content was found ("officers", "basis", …)."""
+    """`found` holds the parts whose content was found ("officers", "basis", …). General
+    inspections may also be described without a count ("一般检查企业…从名录库中随机抽取")."""
     present = set(found)
+    if any(_GENERAL_DESCRIBED.search(line.text.text) for line in document.lines if not line.is_row):
+        present.add("general_arrangements")
     for line in document.lines:
         style, start = strip_marker(line.text.text)
         body = re.split(r"[:。]", line.text.text[start:])[0].strip()[:_HEADING_MAX]
