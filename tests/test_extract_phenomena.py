@@ -313,3 +313,21 @@ def test_general_inspections_described_without_a_count_are_an_arrangement(python
     text = ("二、检查对象\n一般检查企业按照“双随机、一公开”要求，从执法检查对象名录库中随机抽取，抽取比例不低于10%。\n"
             + _CLOSING)
     assert "general_arrangements" in _plan(text).document.parts
+
+
+def test_a_table_titled_above_with_units_columns_gives_each_items_shares(python_checker):
+    text = ("其他执法工作日测算表\n序号\t事项\t局机关\t执法大队\t合计\n1\t开展安全生产综合监管\t100\t200\t300\n"
+            "2\t实施行政许可\t40\t30\t60\n合计\t\t140\t220\t360\n")
+    category = _plan(text).workdays.other_enforcement
+    assert [(i.days, [(s.unit, s.days) for s in i.splits]) for i in category.items] == [
+        (300, [("局机关", 100), ("执法大队", 200)]), (60, [("局机关", 40), ("执法大队", 30)])]
+    assert (category.stated_total, [(s.unit, s.days) for s in category.splits]) == (360, [("局机关", 140), ("执法大队", 220)])
+    [split] = [f for f in _check(python_checker, text + _CLOSING) if f.code == "WD014"]
+    assert "实施行政许可" in split.message and split.line == 4
+
+
+def test_a_table_that_names_key_and_general_inspections_in_short():
+    text = "监督检查工作日\n检查类别\t工作日\t占比\n重点检查\t700\t70%\n一般检查\t300\t30%\n合计\t1000\t100%\n"
+    plan = _plan(text)
+    assert (plan.workdays.key, plan.workdays.general) == (700, 300)
+    assert [(p.subject, str(p.value)) for p in plan.workdays.percentages] == [("key", "70"), ("general", "30")]

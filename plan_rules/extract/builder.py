@@ -242,7 +242,7 @@ def _items(plan: Plan, lists: dict[str, categories.ItemList], record: _Recorder,
                 days_at[(id(item.days_text or item.text), item.days_offset)] = f"{path}.days"
                 printed.append((f"{path}.days", item.days_text or item.text, item.days_offset, f"“{item.label}”的天数"))
             for split_index, split in enumerate(item.splits.parts):
-                record.at(f"{path}.splits[{split_index}]", item.text, split.offset)
+                record.at(f"{path}.splits[{split_index}]", split.text or item.text, split.offset)
             if item.splits.partial:
                 uncertain.append(Uncertainty(path=f"{path}.splits", reason=f"“{item.label}”的分解可能未读全"))
     return days_at
@@ -279,9 +279,9 @@ def _set_splits(plan: Plan, path: str, splits: categories.Splits, text, record: 
     target = [Split(unit=s.unit, days=to_days(s.days)) for s in splits.parts]
     _set_path(plan, path, target)
     if splits.parts:
-        record.at(path, text, splits.parts[0].offset)
+        record.at(path, splits.parts[0].text or text, splits.parts[0].offset)
     for index, split in enumerate(splits.parts):
-        record.at(f"{path}[{index}]", text, split.offset)
+        record.at(f"{path}[{index}]", split.text or text, split.offset)
     if splits.partial:
         uncertain.append(Uncertainty(path=path, reason="分解可能未读全"))
 

@@ -41,6 +41,7 @@ class Split:
     unit: str
     days: Decimal
     offset: int
+    text: Text | None = None        # where the share is printed, when not in the item's own text (a table cell)
 
 
 @dataclass

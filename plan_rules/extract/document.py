@@ -19,7 +19,7 @@ from plan_rules.method import ANY_LABEL, BY_KEY, Figure
 
 _TITLE_END = re.compile(r"[。:;,，(]|\d")
 # A line that is only a category's wording and its total: a heading without a marker.
-_BARE_CATEGORY = re.compile(r"^\s*(?P<title>其[他它]执法工作日|非执法工作日)\s*(?:[:=]|为)?\s*(?:共计|合计|共)?\s*"
+_BARE_CATEGORY = re.compile(r"^\s*(?P<title>(?:其[他它]执法工作日|非执法工作日)(?:的?(?:测算|计算|安排|分配))?(?:表|明细|情况)?)\s*(?:[:=]|为)?\s*(?:共计|合计|共)?\s*"
                             r"(?:\(?\s*\d+(?:\.\d+)?\s*(?:个工作日|工作日|人日|日|天|个)?\s*\)?)?\s*[。;]?\s*$")
 _SHORT_TITLE = 24
 # A section about a figure: the title starts with its wording, after at most a few words

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from plan_rules.extract.categories import Item, ItemList, read_splits
+from plan_rules.extract.categories import Item, ItemList, Split, Splits, read_splits
 from plan_rules.extract.document import Document
 from plan_rules.extract.formulas import Formula, Term, _expression
 from plan_rules.extract.layout import Line
@@ -31,12 +31,17 @@ from plan_rules.method import ANY_LABEL
 _HEADER_WORDS = {
     "seq": re.compile(r"^(?:序号|编号)$"),
     "category": re.compile(r"^(?:类别|类型|分类)$"),
-    "days": re.compile(r"工作日|天数|工作量|日数"),
+    "days": re.compile(r"工作日|天数|工作量|日数|^(?:合计|总计)$"),
     "share": re.compile(r"^占|比例|占比|%"),
     "note": re.compile(r"备注|测算依据|依据|说明|计算方法"),
     "label": re.compile(r"事项|项目|内容|名称"),
 }
 _TOTAL_COLUMN = re.compile(r"合计|小计|总计")
+_UNIT_COLUMN = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:科|室|处|队|大队|支队|总队|中心|站|所|股|组|办|分局|机关)")
+# A table's short names for figures, in a row of their own with the days beside them.
+_ROW_NAMES = {"重点检查": "K", "一般检查": "G", "机动检查": "R", "双随机检查": "G", "双随机抽查": "G",
+              "监督检查": "S", "其他执法工作": "O", "非执法工作": "X"}
+_ROW_NAME = re.compile(r"(?P<name>" + "|".join(_ROW_NAMES) + r")\s*(?:\([^()]*\))?\s*")
 _TOTAL_CELL = re.compile(r"^(?:合计|小计|总计|共计|总 计|合 计)$")
 _NUMBER_CELL = re.compile(r"^\s*(?P<n>\d+(?:\.\d+)?)\s*(?:个工作日|工作日|人日|日|天|个)?\s*$")
 _PERCENT_CELL = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*%")
@@ -85,16 +90,23 @@ def _columns(line: Line) -> dict[str, int] | None:
     if len(days) > 1:          # "人数 | 人均天数 | 合计工作日": the item's total, not a per-person figure
         roles["days"] = max(days, key=lambda position: (bool(_TOTAL_COLUMN.search(line.cells[position].text)),
                                                         "人均" not in line.cells[position].text, position))
+    for position, cell in enumerate(line.cells):    # "事项 | 局机关 | 执法大队 | 合计": each unit's share
+        if position not in roles.values() and _UNIT_COLUMN.fullmatch(cell.text):
+            roles[f"unit:{cell.original(0, len(cell.text)).strip()}"] = position
     return roles if ("days" in roles or "label" in roles) and "单位名称" not in line.text.text and "姓名" not in line.text.text else None
 
 
 def _read_table(document: Document, rows: list[int], reading: TableReading) -> None:
-    header = next(((index, columns) for index in rows[:3] if (columns := _columns(document.lines[index])) is not None), None)
+    header = next(((index, columns) for index in rows[:3] if not _title_row(document.lines[index])
+                   and (columns := _columns(document.lines[index])) is not None), None)
     if header is None and not any(_figure_row(document.lines[index]) for index in rows):
         return
     header_index, columns = header if header else (rows[0] - 1, {})
     section = document.figure_section(rows[0])
     current = ItemList(section[0], "table") if len(section) == 1 and section[0] in ("O", "X") else None
+    for index in rows:                   # a title row above the header: "其他执法工作日测算表"
+        if index < header_index and (opened := _section_row(document.lines[index])):
+            current = ItemList(opened, "table")
     share_base = _share_base(document.lines[header_index].cells[columns["share"]].text) if header and "share" in columns else None
     for index in rows:
         if index <= header_index:
@@ -111,8 +123,8 @@ def _read_table(document: Document, rows: list[int], reading: TableReading) -> N
         figure = _figure_row(line)
         if figure:                                    # "其他执法工作日 | 760 | 30.65%"
             _read_figure_row(line, index, figure, columns, share_base, reading)
-            if figure[1].lastgroup in ("O", "X"):     # "一 | 其他执法工作日 | 1800" heads its items
-                current = ItemList(figure[1].lastgroup, "table")
+            if figure[1] in ("O", "X"):               # "一 | 其他执法工作日 | 1800" heads its items
+                current = ItemList(figure[1], "table")
             continue
         category = _category(line, columns)
         if category and (current is None or current.category != category):
@@ -121,6 +133,10 @@ def _read_table(document: Document, rows: list[int], reading: TableReading) -> N
             if current not in reading.lists:
                 reading.lists.append(current)
             current.items.append(_item(line, index, columns))
+
+
+def _title_row(line: Line) -> bool:
+    return len([cell for cell in line.cells if cell.text]) == 1
 
 
 def _section_row(line: Line) -> str | None:
@@ -151,17 +167,22 @@ def _total_row(line: Line) -> bool:
     return any(_TOTAL_CELL.match(cell.text.replace(" ", "")) for cell in line.cells[:3])
 
 
-def _figure_row(line: Line) -> tuple[Text, re.Match] | None:
-    """A row that states a figure: its only text cell starts with a figure's wording and
-    another cell holds a number ("其他执法工作日 | 760 | 30.65%"). A row whose first cell names a
-    category ahead of an item ("其他执法工作日 | 1 | 开展…综合监管 | 200") is no such row."""
+def _figure_row(line: Line) -> tuple[Text, str, int] | None:
+    """A row that states a figure: its only text cell starts with a figure's wording (or is a
+    table's short name for it: "重点检查 | 700 | 70%") and another cell holds a number
+    ("其他执法工作日 | 760 | 30.65%"); the cell, the figure's key and where its wording ends. A
+    row whose first cell names a category ahead of an item ("其他执法工作日 | 1 | 开展…综合监管 |
+    200") is no such row."""
     texts = [cell for cell in line.cells if re.search(r"[\u4e00-\u9fff]{2}", cell.text)]
     if len(texts) != 1 or not any(_NUMBER_CELL.match(cell.text) for cell in line.cells):
         return None
     cell = texts[0]
     lead = _lead(cell.text)
+    short = _ROW_NAME.fullmatch(cell.text, lead)
+    if short:
+        return cell, _ROW_NAMES[short.group("name")], short.end("name")
     label = ANY_LABEL.match(cell.text, lead) or ANY_LABEL.match(cell.text, min(lead + 1, len(cell.text)))
-    return (cell, label) if label is not None and label.lastgroup != "N" else None
+    return (cell, label.lastgroup, label.end()) if label is not None and label.lastgroup != "N" else None
 
 
 def _item_row(line: Line, columns) -> bool:
@@ -201,12 +222,27 @@ def _item(line: Line, index: int, columns) -> Item:
     splits_at = text.text.find("其中")
     if splits_at >= 0:
         item.splits = read_splits(text, splits_at + 2, len(text.text))
+    item.splits.parts += _unit_shares(line, columns)
     return item
+
+
+def _unit_shares(line: Line, columns) -> list[Split]:
+    """The shares in the units' columns of a row."""
+    shares = []
+    for role, position in columns.items():
+        if role.startswith("unit:") and position < len(line.cells):
+            value = _NUMBER_CELL.match(line.cells[position].text)
+            if value:
+                shares.append(Split(role[5:], to_decimal(value.group("n")), value.start("n"), line.cells[position]))
+    return shares
 
 
 def _add_total(current: ItemList, line: Line, index: int, columns) -> None:
     cell = _days_cell(line, columns)
     value = _NUMBER_CELL.match(cell.text) if cell is not None else None
+    shares = _unit_shares(line, columns)
+    if shares and current.total_splits is None:
+        current.total_splits = Splits(shares)
     if value:
         current.totals.append(Mention(current.category, to_decimal(value.group("n")), index, cell, value.start("n"),
                                       "section-total", f"表中“{line.text.text.strip()}”行"))
@@ -220,8 +256,7 @@ def _share_base(header: str) -> str | None:
 def _read_figure_row(line: Line, index: int, figure, columns, share_base, reading: TableReading) -> None:
     """"总法定工作日（248日×10人） | 2480 | 100%", "（三）监督检查工作日 | 15,000－4,800－6,900 |
     3,300", "其中：重点检查工作日（70.0%） | 2,310"."""
-    cell, label = figure
-    key = label.lastgroup
+    cell, key, label_end = figure
     value_cell = _days_cell(line, columns)
     value = _NUMBER_CELL.match(value_cell.text) if value_cell is not None and value_cell is not cell else None
     if value is None:
@@ -232,7 +267,7 @@ def _read_figure_row(line: Line, index: int, figure, columns, share_base, readin
     for other in line.cells:
         if other is value_cell:
             continue
-        expression = _expression_in(other, cell, label)
+        expression = _expression_in(other, cell, label_end)
         if expression:
             reading.formulas.append(_table_formula(other, index, expression, result, value_cell, value, key))
         percent = _PERCENT_CELL.search(other.text)
@@ -242,14 +277,14 @@ def _read_figure_row(line: Line, index: int, figure, columns, share_base, readin
                                             index, other, percent.start("n")))
 
 
-def _expression_in(cell: Text, label_cell: Text, label) -> tuple[int, list[Term]] | None:
+def _expression_in(cell: Text, label_cell: Text, label_end: int) -> tuple[int, list[Term]] | None:
     """Arithmetic in a cell of the row: the whole cell, or the label's parenthesis."""
     if cell is label_cell:
-        inner = re.match(r"\s*\((?P<e>[^()]*)\)", cell.text[label.end():])
+        inner = re.match(r"\s*\((?P<e>[^()]*)\)", cell.text[label_end:])
         if not inner:
             return None
-        start = label.end() + inner.start("e")
-        terms = _expression(cell.text, start, label.end() + inner.end("e"))
+        start = label_end + inner.start("e")
+        terms = _expression(cell.text, start, label_end + inner.end("e"))
     else:
         start = 0
         terms = _expression(cell.text, 0, len(cell.text))
