@@ -331,3 +331,13 @@ def test_a_table_that_names_key_and_general_inspections_in_short():
     plan = _plan(text)
     assert (plan.workdays.key, plan.workdays.general) == (700, 300)
     assert [(p.subject, str(p.value)) for p in plan.workdays.percentages] == [("key", "70"), ("general", "30")]
+
+
+def test_days_per_person_is_a_unit_not_a_division():
+    plan = _plan("（一）总法定工作日：8人×250天/人=2000天\n")
+    assert (plan.officers.counted, plan.workdays.per_person, plan.workdays.total) == (8, 250, 2000)
+
+
+def test_shares_in_words():
+    plan = _plan("（二）其他执法工作日：600天，占总法定工作日的百分之三十。\n")
+    assert [(p.subject, str(p.value), p.base) for p in plan.workdays.percentages] == [("other_enforcement", "30", "total")]

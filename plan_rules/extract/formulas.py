@@ -23,8 +23,9 @@ from plan_rules.extract.text import Text
 from plan_rules.method import ANY_LABEL
 
 _OPERATOR = re.compile(r"[×xX*+\-÷/]")
+_PER_PERSON_SLASH = re.compile(r"/\s*(?:人|名)")       # "250天/人": a unit, not a division
 _OPS = {"×": "×", "*": "×", "x": "×", "X": "×", "+": "+", "-": "-", "÷": "÷", "/": "÷"}
-_NUMBER_TERM = re.compile(r"\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<u>个工作日|工作日|人日|日|天|人|名|位|个)?\s*(?P<note>\([^()=]*\))?\s*")
+_NUMBER_TERM = re.compile(r"\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<u>个工作日|工作日|人日|日|天|人|名|位|个)?(?:\s*/\s*(?:人|名))?\s*(?P<note>\([^()=]*\))?\s*")
 _LABEL_VALUE = re.compile(r"\s*\(\s*(?P<n>\d+(?:\.\d+)?)\s*(?:个工作日|工作日|人日|日|天|人|名|位|个)?\s*\)\s*")
 _RESULT = re.compile(r"\s*(?P<n>\d+(?:\.\d+)?)\s*(?:\(\s*)?(?P<u>个工作日|工作日|人日|日|天|人|名|位|个|%)?")
 _CLAUSE_END = re.compile(r"[。;,:]|\.(?!\d)")
@@ -234,7 +235,7 @@ def _expression(text: str, start: int, end: int) -> list[Term] | None:
     for index in range(start, end):
         char = text[index]
         depth += (char == "(") - (char == ")")
-        if depth == 0 and _OPERATOR.match(char) and index > piece_start:
+        if depth == 0 and _OPERATOR.match(char) and index > piece_start and not _PER_PERSON_SLASH.match(text, index):
             pieces.append((piece_start, index, op))
             op, piece_start = _OPS[char], index + 1
     pieces.append((piece_start, end, op))

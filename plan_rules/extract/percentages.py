@@ -18,10 +18,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from plan_rules.extract.formulas import Formula
+from plan_rules.extract.numbers import to_decimal
 from plan_rules.extract.text import Text
 from plan_rules.method import ANY_LABEL
 
 _PERCENT = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*%")
+_PERCENT_WORDS = re.compile(r"百分之(?P<n>[零〇一二两三四五六七八九十]+)(?![点\d])")
 _SENTENCE_END = re.compile(r"[。;]")
 _BASE = re.compile(r"占(?:全部|全年|全局)?(?P<base>" + ANY_LABEL.pattern.replace("(?P<", "(?P<b_") + r"|(?:在编|在册|在岗)[\u4e00-\u9fff]{0,8}?人员)")
 # How far back a share's subject and base are looked for: a clause, not a whole page without
@@ -47,13 +49,18 @@ def find_percentages(text: Text, line: int, formulas: list[Formula], section: tu
     found = []
     sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text.text)]
     ordered = _Formulas(formulas)
-    for match in _PERCENT.finditer(text.text):
+    for match in _shares(text.text):
         sentence = sentence_starts[bisect.bisect_right(sentence_starts, match.start()) - 1]
         percent = _read(text, line, match, sentence, ordered, section)
         if percent is not None:
             found.append(percent)
     _bases_from_neighbours(found)
     return found
+
+
+def _shares(text: str) -> list[re.Match]:
+    """Shares printed as "70.09%" or in words, "百分之三十五"; in the order printed."""
+    return sorted([*_PERCENT.finditer(text), *_PERCENT_WORDS.finditer(text)], key=lambda match: match.start())
 
 
 def _read(text: Text, line: int, match: re.Match, sentence: int, formulas: "_Formulas", section) -> Percent | None:
@@ -67,7 +74,10 @@ def _read(text: Text, line: int, match: re.Match, sentence: int, formulas: "_For
         return None                   # a share of staff without its base is no claim to check
     if name != "officers" and base == "registered":
         return None
-    return Percent(name, Decimal(match.group("n")), base, "named" if base else "", line, text, match.start("n"))
+    value = to_decimal(match.group("n"))
+    if value is None:
+        return None
+    return Percent(name, value, base, "named" if base else "", line, text, match.start("n"))
 
 
 def _named_base(text: str, start: int, end: int) -> tuple[str | None, tuple[int, int] | None]:
