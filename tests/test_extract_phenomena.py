@@ -8,6 +8,9 @@ from __future__ import annotations
 from collections import Counter
 
 from plan_rules.extract import extract_text
+from plan_rules.extract.document import build_document
+from plan_rules.extract.layout import logical_lines
+from plan_rules.readers.plain import read_text
 from plan_rules.findings import Severity
 
 _CLOSING = "六、保障措施\n加强组织领导。\n"
@@ -341,3 +344,57 @@ def test_days_per_person_is_a_unit_not_a_division():
 def test_shares_in_words():
     plan = _plan("（二）其他执法工作日：600天，占总法定工作日的百分之三十。\n")
     assert [(p.subject, str(p.value), p.base) for p in plan.workdays.percentages] == [("other_enforcement", "30", "total")]
+
+
+def test_a_decimal_outline_nests_its_items_under_their_category():
+    text = ("2.3 其他执法工作日（500日）\n2.3.1 开展安全生产综合监管 300日\n2.3.2 实施行政许可 200日\n"
+            "2.4 非执法工作日：400日\n")
+    plan = _plan(text)
+    assert [(i.label, i.days) for i in plan.workdays.other_enforcement.items] == [
+        ("开展安全生产综合监管", 300), ("实施行政许可", 200)]
+    assert (plan.workdays.other_enforcement.stated_total, plan.workdays.non_enforcement.stated_total) == (500, 400)
+
+
+def test_a_section_number_set_off_by_a_space_is_a_heading_but_a_count_is_not():
+    text = ("1 编制依据\n依据编制办法编制。\n2 执法力量\n纳入计划的执法人员共：\n10 人\n"
+            "3 保障措施\n加强组织领导。\n")
+    document = build_document(logical_lines(read_text(text)))
+    assert [h.title for h in document.headings] == ["编制依据", "执法力量", "保障措施"]
+    plan = _plan(text)
+    assert [p for p in plan.document.parts if p in ("basis", "officers", "safeguards")] == ["officers", "basis", "safeguards"]
+    assert plan.officers.counted == 10
+
+
+def test_items_counted_yi_shi_er_shi_in_one_sentence():
+    items = _plan("（二）非执法工作日（600日）\n一是机关值班200日；二是学习、培训、考核、会议250日；三是参加党群活动150日。\n"
+                  ).workdays.non_enforcement.items
+    assert [(i.label, i.days) for i in items] == [("机关值班", 200), ("学习、培训、考核、会议", 250), ("参加党群活动", 150)]
+
+
+def test_person_days_and_a_bare_legal_workdays_label_over_people_times_days(python_checker):
+    text = ("（一）法定工作日：12人×250日/人＝3000人·日。\n（二）其他执法工作日：900人·日。\n"
+            "（三）监督检查工作日：900人天，其中重点检查工作日630人·日，一般检查工作日270人·日。\n")
+    plan = _plan(text)
+    assert (plan.officers.counted, plan.workdays.per_person, plan.workdays.total) == (12, 250, 3000)
+    assert (plan.workdays.other_enforcement.stated_total, plan.workdays.supervision) == (900, 900)
+    assert (plan.workdays.key, plan.workdays.general) == (630, 270)
+    assert "WD001" not in {f.code for f in _check(python_checker, text) if f.severity >= Severity.warning}
+
+
+def test_a_table_of_officers_by_unit_gives_the_groups_and_its_total_states_n():
+    text = ("一、执法人员情况\n我局行政执法人员情况如下：\n科室\t人数\n安全生产基础股\t3\n执法大队\t7人\n合计\t10\n"
+            "二、重点检查\n检查企业\t人数\n甲公司\t300\n")
+    plan = _plan(text)
+    assert plan.officers.counted == 10
+    assert [(g.name, g.count) for g in plan.officers.groups] == [("安全生产基础股", 3), ("执法大队", 7)]
+
+
+def test_a_table_of_enterprises_with_a_headcount_column_is_no_staff_table():
+    plan = _plan("三、重点检查单位\n企业名称\t从业人数\n甲化工有限公司\t300\n合计\t300\n")
+    assert (plan.officers.counted, plan.officers.groups) == (None, [])
+
+
+def test_the_issuers_name_alone_above_the_years_title_is_part_of_the_title():
+    plan = _plan("青石县应急管理局\n2024年度安全生产监督检查计划\n\n根据编制办法制定本计划。\n")
+    assert plan.title == "青石县应急管理局2024年度安全生产监督检查计划"
+    assert plan.issuer.name == "青石县应急管理局"

@@ -89,7 +89,7 @@ def find_annexes(document: Document, year: int | None, title_index: int | None) 
             label = _label_of(line.text.text)
             if label in by_label:
                 by_label[label].provided = True
-    for rows in _tables(document):
+    for rows in document.tables(across_text=True):
         _read_table(document, rows, by_label, annexes, year)
     if annexes.roster is None:
         annexes.roster = _roster_list(document)
@@ -131,18 +131,6 @@ def _annex_heading(document: Document, index: int) -> bool:
     if following is None:
         return False
     return following.is_row or not _LABEL_LINE.match(following.text.text)
-
-
-def _tables(document: Document) -> list[list[int]]:
-    tables: list[list[int]] = []
-    for index, line in enumerate(document.lines):
-        if not line.is_row:
-            continue
-        if tables and document.lines[tables[-1][-1]].table == line.table:
-            tables[-1].append(index)
-        else:
-            tables.append([index])
-    return tables
 
 
 def _read_table(document: Document, rows: list[int], by_label, annexes: Annexes, year) -> None:

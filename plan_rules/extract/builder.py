@@ -60,6 +60,9 @@ def build_plan(lines: list[Line]) -> Built:
     stated, formulas, percents = _read_lines(document)
     tables = read_tables(document)
     stated += tables.mentions
+    staff = officers.find_staff_table(document)
+    if staff is not None and staff.total is not None:
+        stated.append(staff.total)
     formulas += tables.formulas
     percents += tables.percents
     lists = _choose_lists(categories.prose_lists(document) + tables.lists)
@@ -74,7 +77,7 @@ def build_plan(lines: list[Line]) -> Built:
     item_days = _items(plan, lists, record, uncertain, printed)
     _splits(plan, document, readings, lists, record, uncertain)
     _percentages(plan, percents, record)
-    _officers(plan, document, readings, formulas, record, uncertain)
+    _officers(plan, document, readings, formulas, staff, record, uncertain)
     _inspections(plan, document, record, uncertain)
     _annexes(plan, document, title, record)
     truncation = _evidence(plan, document, formulas, readings, title, record, uncertain, item_days)
@@ -298,7 +301,8 @@ def _percentages(plan: Plan, percents: list[Percent], record: _Recorder) -> None
         plan.workdays.percentages.append(PrintedPercent(subject=percent.subject, value=percent.value, base=percent.base))
 
 
-def _officers(plan: Plan, document: Document, readings, formulas: list[Formula], record: _Recorder, uncertain) -> None:
+def _officers(plan: Plan, document: Document, readings, formulas: list[Formula], staff: officers.StaffTable | None,
+              record: _Recorder, uncertain) -> None:
     reading = readings.get("N")
     breakdown = officers.Breakdown()
     if reading is not None:
@@ -306,6 +310,8 @@ def _officers(plan: Plan, document: Document, readings, formulas: list[Formula],
             breakdown = _breakdown_after(mention, formulas)
             if breakdown.groups:
                 break
+    if not breakdown.groups and staff is not None:
+        breakdown = staff.breakdown
     for index, group in enumerate(breakdown.groups):
         plan.officers.groups.append(StaffGroup(name=group.name, count=group.count))
         record.at(f"officers.groups[{index}]", group.text, group.offset)

@@ -144,7 +144,7 @@ def _segments(text: str, start: int, numbered: bool) -> list[tuple[int, int]]:
     expected = (marker_number(text[start:]) or 0) + 1 if first[0] else 1
     cuts = [start + first[1]] if first[0] else [start]
     for match in RUN_MARKER.finditer(text, start + 1):
-        if marker_number(match.group("marker")) == expected:
+        if marker_number(text[match.start("marker"):]) == expected:
             cuts.append(match.start("marker"))
             expected += 1
     bounds = []

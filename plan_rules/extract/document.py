@@ -62,6 +62,21 @@ class Document:
     def section_lines(self, heading: Heading) -> list[int]:
         return list(range(heading.index + 1, heading.end))
 
+    def tables(self, across_text: bool = False) -> list[list[int]]:
+        """The indices of each table's rows. A table's rows are adjacent lines, or, with
+        `across_text`, rows of the same table with text between them (an annex's table
+        continued after a note or a page's running head)."""
+        tables: list[list[int]] = []
+        for index, line in enumerate(self.lines):
+            if not line.is_row:
+                continue
+            last = tables[-1][-1] if tables else None
+            if last is not None and self.lines[last].table == line.table and (across_text or last == index - 1):
+                tables[-1].append(index)
+            else:
+                tables.append([index])
+        return tables
+
 
 def build_document(lines: list[Line]) -> Document:
     document = Document(lines)

@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass
 
 from plan_rules.extract.document import Document
-from plan_rules.extract.markers import HEADING_STYLES, strip_marker
 from plan_rules.extract.text import Found
 
 REQUIRED_PARTS = ("officers", "workday_calculation", "key_arrangements", "general_arrangements")
@@ -25,6 +24,7 @@ _HEADINGS = (
     ("workday_calculation", re.compile(r"工作日(?:测算|计算|安排|分配)|执法工作日|法定工作日|检查天数")),
     ("key_arrangements", re.compile(r"重点(?:监督|执法)?检查(?!工作日)")),
     ("general_arrangements", re.compile(r"一般(?:监督|执法)?检查(?!工作日)|双随机")),
+    ("basis", re.compile(r"^(?:编制|制定|工作)?依据$")),
     ("goals", re.compile(r"目标|主要任务|工作任务|指导思想")),
     ("safeguards", re.compile(r"保障|保证措施|工作要求|组织领导|组织实施|有关要求")),
 )
@@ -58,13 +58,10 @@ def find_parts(document: Document, found: set[str]) -> list[str]:
     present = set(found)
     if any(_GENERAL_DESCRIBED.search(line.text.text) for line in document.lines if not line.is_row):
         present.add("general_arrangements")
-    for line in document.lines:
-        style, start = strip_marker(line.text.text)
-        body = re.split(r"[:。]", line.text.text[start:])[0].strip()[:_HEADING_MAX]
-        if style not in HEADING_STYLES or line.is_row or not body:
-            continue
+    for heading in document.headings:
+        title = heading.title[:_HEADING_MAX]
         for part, pattern in _HEADINGS:
-            if pattern.search(body):
+            if pattern.search(title):
                 present.add(part)
     return [part for part in _ORDER if part in present]
 

@@ -152,12 +152,21 @@ def _read_chain(text: Text, line: int, segments, section_key: str | None) -> For
                       result_match.start("n"))
     formula.bindings = ["wording" if term.key else "" for term in terms]
     if label:
-        formula.result_key, formula.result_named_by = label.lastgroup, "label"
+        formula.result_key, formula.result_named_by = _product_of_people(label.lastgroup, terms), "label"
     elif _shape(symbolic or terms) in _METHOD_SHAPES:
         formula.result_key, formula.result_named_by = _METHOD_SHAPES[_shape(symbolic or terms)], "equation"
     elif section_key and ANY_LABEL.search(head) is None and _fits(section_key, terms):
         formula.result_key, formula.result_named_by = section_key, "section"
     return formula
+
+
+def _product_of_people(key: str, terms: list[Term]) -> str:
+    """"法定工作日：12人×250日/人=3000人日": a bare 法定工作日 names d, but people times days is
+    the total, T (150号: 总法定工作日 = 执法人员数 × 人均法定工作日)."""
+    people = any(term.unit in ("人", "名", "位") for term in terms)
+    if key == "d" and people and [term.op for term in terms[1:]] == ["×"]:
+        return "T"
+    return key
 
 
 def _fits(key: str, terms: list[Term]) -> bool:

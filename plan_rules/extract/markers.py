@@ -1,4 +1,5 @@
-"""List and heading markers: 第一部分 一、 （一） (1) 1. 1、 1) ① - •, in normalised text.
+"""List and heading markers: 第一部分 一、 （一） (1) 1. 1、 1) ① - •, 2.3 2.3.1,
+"1 编制依据" (text.py keeps that space), 一是, in normalised text.
 
 Plans nest these freely (the seed puts "（2）" between "（一）" and "1."), so the extractor
 compares marker *styles*, never numbers.
@@ -7,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from plan_rules.extract.text import NUMBER_FOLLOWERS
+
 _CN = "一二三四五六七八九十"
 _MARKER = re.compile(rf"""^\s*(?:
     (?P<part>第[{_CN}]+(?:部分|章|节)\s*)|
@@ -14,19 +17,24 @@ _MARKER = re.compile(rf"""^\s*(?:
     (?P<cn_paren>\(\s*[{_CN}]{{1,3}}\s*\))|
     (?P<num_paren>\(\s*\d{{1,2}}\s*\))|
     (?P<circled>[\u2460-\u2473])|
+    (?P<decimal3>\d{{1,2}}\.\d{{1,2}}\.\d{{1,2}}(?![\d.])\s*)|
+    (?P<decimal2>\d{{1,2}}\.\d{{1,2}}(?![\d.])(?=\s*[\u4e00-\u9fff]))|
     (?P<num_dot>\d{{1,2}}\s*[.、](?![\d、]))|
+    (?P<num_space>\d{{1,2}}\s+(?=[\u4e00-\u9fff])(?![{NUMBER_FOLLOWERS}]))|
+    (?P<cn_shi>[{_CN}]{{1,3}}是(?=[\u4e00-\u9fff]))|
     (?P<num_half>\d{{1,2}}\s*\)(?!\d))|
     (?P<bullet>[-•·*](?:\s+|(?=[\u4e00-\u9fff])))
 )\s*""", re.X)
 
 # Lower rank = higher level.
-_RANK = {"part": 0, "cn_comma": 1, "cn_paren": 2, "num_paren": 3, "num_dot": 3, "num_half": 3,
-         "circled": 4, "bullet": 4, "bare": 5}
+_RANK = {"part": 0, "cn_comma": 1, "cn_paren": 2, "num_space": 3, "num_paren": 3, "num_dot": 3, "num_half": 3,
+         "decimal2": 4, "circled": 4, "bullet": 4, "cn_shi": 4, "decimal3": 5, "bare": 5}
 HEADING_STYLES = ("part", "cn_comma", "cn_paren")
 # A marker inside a line that starts another item of a run ("…；2.实施行政许可…", "具体为：1.…"):
 # after a clause end or a day unit, a number and its dot or parentheses. Only markers that
 # continue the run's numbering count (categories.py), so "…备案40个工作日" is no marker.
-RUN_MARKER = re.compile(r"(?<=[;。,、):.日天个])\s*(?P<marker>\(\s*(?P<p>\d{1,2})\s*\)|(?P<n>\d{1,2})\s*[.、](?!\d)|(?P<c>[\u2460-\u2473]))")
+RUN_MARKER = re.compile(r"(?<=[;。,、):.日天个])\s*(?P<marker>\(\s*(?P<p>\d{1,2})\s*\)|(?P<n>\d{1,2})\s*[.、](?!\d)"
+                        r"|(?P<c>[\u2460-\u2473])|(?P<s>[一二三四五六七八九十]{1,2})是(?=[\u4e00-\u9fff]))")
 
 
 def strip_marker(text: str) -> tuple[str | None, int]:
@@ -42,9 +50,9 @@ def marker_number(text: str) -> int | None:
     match = _MARKER.match(text)
     if match is None or match.lastgroup == "bullet":
         return None
-    digits = re.search(r"\d+", match.group())
+    digits = re.findall(r"\d+", match.group())
     if digits:
-        return int(digits.group())
+        return int(digits[-1])            # "2.3.1" counts by its last number
     if match.lastgroup == "circled":
         return ord(match.group().strip()) - 0x2460 + 1
     numeral = re.search(rf"[{_CN}]+", match.group())

@@ -70,8 +70,12 @@ def find_title(document: Document) -> Title | None:
         if text and _TITLE.match(text) and not text.startswith("关于") and len(text) <= _TITLE_LINE_MAX + 20:
             return Title(_original(line.text), Found(_original(line.text), line.text, _lead(line.text)), index)
         following = lines[index + 1] if index + 1 < len(lines) else None
-        if following is None or following.is_row or not text or len(text) > _TITLE_LINE_MAX \
-                or _TITLE.match(following.text.text.strip()) and _YEAR.search(following.text.text) or _DATE.search(text):
+        if following is None or following.is_row or not text or len(text) > _TITLE_LINE_MAX or _DATE.search(text):
+            continue
+        # A year's title on the next line stands alone, unless this line is only the issuer's
+        # name ("青石县应急管理局" / "2024年度安全生产监督检查计划").
+        if _TITLE.match(following.text.text.strip()) and _YEAR.search(following.text.text) \
+                and not (_NAME_ONLY.match(text) and re.match(r"\s*20\d{2}", following.text.text)):
             continue
         joined = text + following.text.text.strip()
         if _TITLE.match(joined) and not joined.startswith("关于") and len(following.text.text.strip()) <= _TITLE_LINE_MAX:

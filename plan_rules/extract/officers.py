@@ -4,7 +4,8 @@ with N.
 
 The breakdown follows N's figure: a parenthesis, a 其中 clause or a colon
 ("…32人：局机关执法人员8人，市…支队24人"), or the note of N's operand in the total's formula
-("249日×12人（行政编制3人；专门执法机构事业编制9人）"). Groups are read one by one while each
+("249日×12人（行政编制3人；专门执法机构事业编制9人）"), or a table of the officers by unit
+("科室 | 人数" rows and their 合计, which also states N). Groups are read one by one while each
 piece is a name and a count; a piece that ends in a count but is not read as one makes the
 breakdown partial (ST001 then says at most a warning).
 """
@@ -13,6 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from decimal import Decimal
+
+from plan_rules.extract.document import Document
+from plan_rules.extract.mentions import Mention
 from plan_rules.extract.numbers import CHINESE, DIGITS, to_count
 from plan_rules.extract.text import Found, Text
 
@@ -26,6 +31,15 @@ _CERTIFIED = (re.compile(rf"(?:具有?|取得|持有?)(?:行政)?执法(?:资格
               re.compile(rf"有执法资格的人员\s*{_COUNT}"))
 _REGISTERED = (re.compile(rf"(?:在编|在册|在岗|实有)(?:在岗)?(?:有执法资格的)?(?:人员|干部职工|职工|干部)(?:共|有|为)?\s*{_COUNT}"),
                re.compile(rf"(?:核定)?编制(?:人数|数)(?:为|是)?\s*{_COUNT}"))
+
+# A table of the officers: a count column ("人数", "执法人员数") and no names of persons (a
+# roster, annex.py), under a section about the officers or right after a line that speaks of
+# them, so that tables of enterprises or of inspections are never read as staff.
+_COUNT_HEADER = re.compile(r"人数|执法人员(?:数|数量)?(?:\(人\))?$")
+_ROSTER_HEADER = re.compile(r"姓名|证件|证号")
+_OFFICERS_CONTEXT = re.compile(r"执法人员|执法力量|人员(?:情况|配置|配备)")
+_TOTAL_CELL = re.compile(r"^\s*(?:合计|总计|共计|小计)\s*$")
+_COUNT_CELL = re.compile(rf"^\s*(?P<n>{DIGITS}|{CHINESE})\s*(?:人|名|位)?\s*$")
 
 
 @dataclass
@@ -96,6 +110,53 @@ def _groups_in(text: Text, start: int, end: int) -> Breakdown:
     if not breakdown.groups:
         breakdown.partial = False
     return breakdown
+
+
+@dataclass
+class StaffTable:
+    breakdown: Breakdown
+    total: Mention | None        # the 合计 row: N as the table states it
+
+
+def find_staff_table(document: Document) -> StaffTable | None:
+    for rows in document.tables():
+        if not _about_officers(document, rows[0]):
+            continue
+        header = document.lines[rows[0]]
+        count_column = next((position for position, cell in enumerate(header.cells) if _COUNT_HEADER.search(cell.text)), None)
+        if count_column is None or _ROSTER_HEADER.search(header.text.text):
+            continue
+        table = _staff_rows(document, rows[1:], count_column)
+        if table.breakdown.groups:
+            return table
+    return None
+
+
+def _about_officers(document: Document, first_row: int) -> bool:
+    before = next((line for line in reversed(document.lines[:first_row]) if line.text.text.strip()), None)
+    heading = document.section_of[first_row] if first_row < len(document.section_of) else None
+    return bool(before is not None and _OFFICERS_CONTEXT.search(before.text.text)
+                or heading is not None and _OFFICERS_CONTEXT.search(heading.title))
+
+
+def _staff_rows(document: Document, rows: list[int], count_column: int) -> StaffTable:
+    table = StaffTable(Breakdown(), None)
+    for index in rows:
+        cells = document.lines[index].cells
+        name_cell = next((cell for position, cell in enumerate(cells)
+                          if position != count_column and cell.text.strip() and not cell.text.strip().isdigit()), None)
+        count = _COUNT_CELL.match(cells[count_column].text) if count_column < len(cells) else None
+        value = to_count(count.group("n")) if count else None
+        if name_cell is None or value is None:
+            table.breakdown.partial = table.breakdown.partial or bool(table.breakdown.groups)
+            continue
+        name = name_cell.text.strip()
+        group = Group(name_cell.original(0, len(name_cell.text)).strip(), value, cells[count_column], count.start("n"))
+        if _TOTAL_CELL.match(name):
+            table.total = Mention("N", Decimal(value), index, cells[count_column], count.start("n"), "table", "人员表合计")
+        else:
+            table.breakdown.groups.append(group)
+    return table
 
 
 def find_certified(texts: list[Text]) -> Found | None:

@@ -61,21 +61,9 @@ class TableReading:
 
 def read_tables(document: Document) -> TableReading:
     reading = TableReading()
-    for rows in _tables(document):
+    for rows in document.tables():
         _read_table(document, rows, reading)
     return reading
-
-
-def _tables(document: Document) -> list[list[int]]:
-    tables: list[list[int]] = []
-    for index, line in enumerate(document.lines):
-        if not line.is_row:
-            continue
-        if tables and document.lines[tables[-1][-1]].table == line.table and tables[-1][-1] == index - 1:
-            tables[-1].append(index)
-        else:
-            tables.append([index])
-    return tables
 
 
 def _columns(line: Line) -> dict[str, int] | None:

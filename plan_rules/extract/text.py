@@ -3,8 +3,10 @@
 Everything after this module reads one spelling of each thing: ASCII digits and punctuation
 (full-width forms, NFKC), "-" for every minus sign and dash between digits, "×" and "*" kept,
 no spaces next to Chinese characters ("监督 检查" and "13 人" as a PDF prints them), digit
-groups joined ("12,000", "3，968个", "5 136个工作日"), the typo 工作曰 read as 工作日, and the
-residue of Word-to-web pasting and Markdown ("[bookmark: _GoBack]", "**", "## ") removed.
+groups joined ("12,000", "3，968个", "5 136个工作日"), the typo 工作曰 read as 工作日,
+person-days ("人·日", "人天") read as 人日, a section number kept apart from its title ("1 编制
+依据"), and the residue of Word-to-web pasting and Markdown ("[bookmark: _GoBack]", "**",
+"## ") removed.
 
 A `Text` is the normalised string of one logical line or cell, with, for every character,
 the offset of the original character it came from, and the physical pieces the original was
@@ -37,6 +39,8 @@ _CIRCLED = range(0x2460, 0x2474)          # ①–⑳ stay: they are list marker
 
 _RESIDUE = re.compile(r"\[bookmark:[^\]]*\]|\{\.underline\}|\*\*|__|^\s*#{1,6}\s+|^\s*>\s*")
 _TYPO_DAY = re.compile(r"(?<=工作)曰")
+# Person-days written "人·日", "人・日", "人·天", or "人天" after a number: one unit, 人日.
+_PERSON_DAYS = re.compile(r"人\s*[·•・.．]\s*[日天]|(?<=\d)人天(?![\u4e00-\u9fff])")
 _DASH_BETWEEN_DIGITS = re.compile(r"(?<=\d)\s*[—―]{1,2}\s*(?=\d)")
 # Digit groups: "12,000" always; "3，968" and "5 136" only before a unit, since Chinese
 # prose separates whole numbers with "，" and tables separate columns with spaces.
@@ -44,6 +48,10 @@ _UNIT_AFTER = r"(?=\s*(?:个|工作日|人日|日|天|人|名|家|户|万|元|%|
 _GROUPED = re.compile(rf"(?<![\d.,，])\d{{1,3}}(?:,\d{{3}})+(?![\d,])|(?<![\d.,，])\d{{1,3}}(?:[，, ]\d{{3}})+(?![\d，,]){_UNIT_AFTER}")
 _SPACES = re.compile(r"[ \t]+")
 _WORDLIKE = re.compile(rf"[{CJK}{_CJK_PUNCTUATION}]")
+# "1 编制依据", "2 执法工作日测算": a section number set off by a space at the line's start
+# stays apart from its title (markers.py reads it), unless a unit or date follows ("13 人").
+_SECTION_NUMBER = re.compile(r"\s*\d{1,2}")
+NUMBER_FOLLOWERS = "人日天家个名户万元工月年次项类批轮周季时分"
 
 
 @dataclass
@@ -128,6 +136,7 @@ def concat(texts: list[Text], separator: str = "\t") -> Text:
 def normalise(raw: str, pieces: list[Piece]) -> Text:
     text, origin = _translate(raw)
     for pattern, replace in ((_RESIDUE, _drop), (_TYPO_DAY, lambda m: ("日", [0])),
+                             (_PERSON_DAYS, lambda m: ("人日", [0, len(m.group()) - 1])),
                              (_DASH_BETWEEN_DIGITS, lambda m: ("-", [0])), (_GROUPED, _ungroup),
                              (_SPACES, _space)):
         text, origin = _substitute(pattern, replace, text, origin)
@@ -215,6 +224,8 @@ def _space(match: re.Match) -> tuple[str, list[int]]:
         return "\t", [match.group().index("\t")]
     if not before or not after:
         return "", []
+    if _SECTION_NUMBER.fullmatch(text, 0, start) and after not in NUMBER_FOLLOWERS and "\u4e00" <= after <= "\u9fff":
+        return " ", [0]
     if _WORDLIKE.match(before) or _WORDLIKE.match(after) or before in "(:;,=%" or after in "):;,=%":
         return "", []
     return " ", [0]
