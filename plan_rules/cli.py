@@ -18,13 +18,19 @@ from .cli_settings import load_settings, settings_options
 from .findings import Severity
 from .report import FORMATS
 
-def write_output(text: str, output: str | None) -> None:
-    """A file in UTF-8; stdout in the encoding console.py chose, as help is."""
-    if output:
-        Path(output).write_bytes(text.encode("utf-8"))
-    else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+
+def write_output(text: str, output) -> None:
+    """A file (a path or an output.Target) in UTF-8, replaced whole or not at all (output.py);
+    stdout in the encoding console.py chose, as help is."""
+    from .output import OutputError, Target, write_file, write_stdout
+
+    try:
+        if output:
+            write_file(output if isinstance(output, Target) else Target.of(output), text.encode("utf-8"))
+        else:
+            write_stdout(text)
+    except OutputError as error:
+        fail(str(error))
 
 
 def write_err(text: str) -> None:
@@ -70,22 +76,25 @@ def check(paths, format_name, output, force, config_file, profile, exceptions, s
     """检查计划文件（.yaml .json .txt .md .docx .pdf，装有 LibreOffice 时还有 .doc .wps .rtf .odt）或目录；“-”读标准输入（YAML）。"""
     from .batch import run_batch
     from .config import ConfigError
+    from .output import OutputError, prepare_output
     from .report import NEEDS_PLANS, render
     from .report.progress import Progress
     from .ruleset import RuleError
 
     require(paths, "要检查的路径（文件、目录，或“-”表示标准输入）")
     format_name = format_name or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    if output and Path(output).exists() and not force:
-        fail(f"{output} 已存在；如要覆盖请加 --force")
     try:
+        target = prepare_output(output, force)
         rulebook, config, suppressions = load_settings(paths, config_file, profile, exceptions, select, ignore)
-    except (RuleError, ConfigError) as error:
+    except (RuleError, ConfigError, OutputError) as error:
         fail(str(error))
-    progress = Progress(write_err) if sys.stderr.isatty() and not quiet else None
+    progress = Progress(write_err) if sys.stderr and sys.stderr.isatty() and not quiet else None
     try:
         batch = run_batch(paths, config, jobs=jobs or cpu_count(), use_engine=evaluator == "engine",
-                          keep_plans=format_name in NEEDS_PLANS, exceptions=suppressions, progress=progress)
+                          keep_plans=format_name in NEEDS_PLANS, exceptions=suppressions, progress=progress,
+                          output=target)
+    except OutputError as error:
+        fail(str(error))
     except KeyboardInterrupt:
         write_err("\nplan-rules: 已中断\n")
         sys.exit(130)
@@ -94,7 +103,7 @@ def check(paths, format_name, output, force, config_file, profile, exceptions, s
             progress.close()
     if not batch.results:
         fail(nothing_found(paths, batch.unchecked))
-    write_output(render(format_name, batch, rulebook, colour=not output and console.colour_wanted()), output)
+    write_output(render(format_name, batch, rulebook, colour=not output and console.colour_wanted()), target)
     report_summary(batch, rulebook, quiet, statistics)
     sys.exit(exit_code(batch.all_findings, fail_on))
 
@@ -143,9 +152,12 @@ def default_annotated_name(plan: Path) -> Path:
 
 def report_summary(batch, rulebook, quiet: bool, statistics: bool) -> None:
     """Human notes on stderr, so that machine formats on stdout stay clean."""
-    from .report.summary import statistics_lines, summary_line, suppression_notices, unchecked_notices
+    from .report.escaping import escape
+    from .report.summary import (skipped_reports_notice, statistics_lines, summary_line, suppression_notices,
+                                 unchecked_notices)
 
-    lines = [f"plan-rules: {notice}" for notice in suppression_notices(batch) + unchecked_notices(batch)]
+    notices = skipped_reports_notice(batch) + suppression_notices(batch) + unchecked_notices(batch)
+    lines = [f"plan-rules: {escape(notice)}" for notice in notices]
     if statistics and not quiet:
         lines += statistics_lines(batch, rulebook)
     if not quiet:
@@ -192,16 +204,21 @@ def extract(document, output, force, explain):
     """从 .txt/.docx/.pdf 文档提取结构化计划（YAML，每个数字注明出处行）。"""
     from .extract import extract_document, to_yaml
     from .extract.explain import explain as explain_reading
+    from .output import OutputError, prepare_output, refuse_inputs
+    from .report.escaping import escape
 
     require(document, "要提取的文档")
-    if output and Path(output).exists() and not force:
-        raise click.UsageError(f"{output} 已存在；如要覆盖请加 --force")
+    try:
+        target = prepare_output(output, force)
+        refuse_inputs(target, [document])
+    except OutputError as error:
+        fail(str(error))
     extraction = extract_document(document)
     for f in extraction.findings:
-        click.echo(f"{f.file}:{f.position[0]}: {f.code} [{f.severity.zh}] {f.message}", err=True)
+        write_err(escape(f"{f.file}:{f.position[0]}: {f.code} [{f.severity.zh}] {f.message}") + "\n")
     if extraction.plan is None:
         sys.exit(1)
-    write_output(explain_reading(extraction) if explain else to_yaml(extraction), output)
+    write_output(explain_reading(extraction) if explain else to_yaml(extraction), target)
 
 
 @main.command(name="rules")

@@ -59,3 +59,11 @@ def unchecked_notices(batch) -> list[str]:
     listed = "、".join(batch.unchecked[:UNCHECKED_LISTED])
     more = f" 等 {len(batch.unchecked)} 个" if len(batch.unchecked) > UNCHECKED_LISTED else ""
     return [f"目录中有 {len(batch.unchecked)} 个文件不是计划格式，未检查：{listed}{more}"]
+
+
+def skipped_reports_notice(batch) -> list[str]:
+    """Reports plan-rules wrote, found among the files to check and passed over (signature.py)."""
+    if not batch.skipped_reports:
+        return []
+    return [f"跳过 {len(batch.skipped_reports)} 个 plan-rules 写出的检查报告（不是计划）："
+            + "、".join(batch.skipped_reports)]
