@@ -7,7 +7,6 @@ worker process, becomes an IN001 finding for that file (ENGINE.md §6.5).
 """
 from __future__ import annotations
 
-import signal
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -22,6 +21,7 @@ from .load import MAX_BYTES, InputError, unreadable
 from .output import Target, refuse_inputs
 from .report.signature import is_report, is_report_file
 from .suppress import Suppression, Suppressor, inline_suppressions
+from .workers import start_as_worker, worker_count
 
 __all__ = ["Batch", "discover", "find_files", "run_batch"]
 STDIN_NAME = "<stdin>"
@@ -108,7 +108,7 @@ def counter(total: int, progress: Optional[Callable[[int, int], None]]) -> Calla
 def check_all(names: list[str], config: Config, jobs: int, use_engine: bool, keep_plans: bool,
               advance: Callable[[int], None]) -> list[Checked]:
     files = [n for n in names if n != STDIN]
-    jobs = min(jobs, len(files) // MIN_FILES_PER_WORKER)
+    jobs = worker_count(jobs, len(files), MIN_FILES_PER_WORKER)
     if jobs <= 1:
         checker = Checker(config, use_engine=use_engine)
         checked = []
@@ -163,7 +163,7 @@ _worker: Optional[tuple[Checker, bool]] = None
 def start_worker(config: Config, use_engine: bool, keep_plans: bool) -> None:
     """Pool initializer: one Checker (rulebook and engine) per worker process."""
     global _worker
-    signal.signal(signal.SIGINT, signal.SIG_IGN)     # Ctrl-C is the main process's to handle
+    start_as_worker()
     _worker = (Checker(config, use_engine=use_engine), keep_plans)
 
 

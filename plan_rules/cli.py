@@ -80,6 +80,7 @@ def check(paths, format_name, output, force, config_file, profile, exceptions, s
     from .report import NEEDS_PLANS, render
     from .report.progress import Progress
     from .ruleset import RuleError
+    from .workers import Stopped, ending_on_signals, usable_cores
 
     require(paths, "要检查的路径（文件、目录，或“-”表示标准输入）")
     format_name = format_name or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
@@ -90,20 +91,22 @@ def check(paths, format_name, output, force, config_file, profile, exceptions, s
         fail(str(error))
     progress = Progress(write_err) if sys.stderr and sys.stderr.isatty() and not quiet else None
     try:
-        batch = run_batch(paths, config, jobs=jobs or cpu_count(), use_engine=evaluator == "engine",
-                          keep_plans=format_name in NEEDS_PLANS, exceptions=suppressions, progress=progress,
-                          output=target)
+        with ending_on_signals():
+            try:
+                batch = run_batch(paths, config, jobs=jobs or usable_cores(), use_engine=evaluator == "engine",
+                                  keep_plans=format_name in NEEDS_PLANS, exceptions=suppressions,
+                                  progress=progress, output=target)
+            finally:
+                if progress:
+                    progress.close()
+            if not batch.results:
+                fail(nothing_found(paths, batch.unchecked))
+            write_output(render(format_name, batch, rulebook, colour=not output and console.colour_wanted()), target)
     except OutputError as error:
         fail(str(error))
-    except KeyboardInterrupt:
+    except Stopped as stop:
         write_err("\nplan-rules: 已中断\n")
-        sys.exit(130)
-    finally:
-        if progress:
-            progress.close()
-    if not batch.results:
-        fail(nothing_found(paths, batch.unchecked))
-    write_output(render(format_name, batch, rulebook, colour=not output and console.colour_wanted()), target)
+        sys.exit(stop.exit_code)
     report_summary(batch, rulebook, quiet, statistics)
     sys.exit(exit_code(batch.all_findings, fail_on))
 
@@ -172,14 +175,6 @@ def nothing_found(paths, unchecked: list[str]) -> str:
     where = "、".join(paths)
     others = f"；其中 {len(unchecked)} 个文件不是计划格式" if unchecked else ""
     return f"在 {where} 中没有找到计划文件（{' '.join(SUPPORTED_SUFFIXES)} 或办公文档）{others}"
-
-
-def cpu_count() -> int:
-    if hasattr(os, "process_cpu_count"):     # Python 3.13
-        return os.process_cpu_count() or 1
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
 
 
 def fail(message: str) -> NoReturn:

@@ -1,0 +1,99 @@
+"""How many worker processes a batch starts, and how they end.
+
+- Never more workers than the cores this process may run on: `-j 1000` on two cores started a
+  thousand processes, each loading the rulebook and the engine, to run two at a time.
+- Workers end with the main process, whatever ends it. A worker waits on a pipe that it holds
+  open itself, so when the main process was killed its workers waited for ever. On Linux the
+  kernel kills a worker when its parent dies (prctl PR_SET_PDEATHSIG), even after SIGKILL;
+  elsewhere a thread in each worker watches for the parent to go.
+- SIGTERM and SIGHUP end the main process as Ctrl-C does: workers are stopped at once, the
+  temporary output file is removed, and the exit code is 128 + the signal's number.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
+from contextlib import contextmanager
+
+PR_SET_PDEATHSIG = 1           # <linux/prctl.h>
+PARENT_POLL_SECONDS = 0.5
+ENDING_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+class Stopped(Exception):
+    """The main process was told to stop by a signal."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.exit_code = 128 + signum
+
+
+def usable_cores() -> int:
+    if hasattr(os, "process_cpu_count"):     # Python 3.13
+        return os.process_cpu_count() or 1
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def worker_count(requested: int, files: int, min_files_per_worker: int) -> int:
+    """At most the usable cores, and no worker with fewer than `min_files_per_worker` files."""
+    return max(1, min(requested, usable_cores(), files // min_files_per_worker))
+
+
+def start_as_worker() -> None:
+    """In a new worker: signals as a worker needs them, and an end bound to the parent's."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)     # Ctrl-C is the main process's to handle
+    for signum in ENDING_SIGNALS:
+        if signum != signal.SIGINT:
+            signal.signal(signum, signal.SIG_DFL)    # not the main process's handler, inherited by fork
+    end_with_parent()
+
+
+def end_with_parent() -> None:
+    parent = os.getppid()
+    if sys.platform.startswith("linux") and kernel_ends_with_parent():
+        return
+    threading.Thread(target=watch_parent, args=(parent,), name="plan-rules-parent", daemon=True).start()
+
+
+def kernel_ends_with_parent() -> bool:
+    try:
+        import ctypes
+        return ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL_SECONDS)
+    os._exit(1)
+
+
+def stop_workers() -> None:
+    for child in multiprocessing.active_children():
+        child.terminate()
+
+
+@contextmanager
+def ending_on_signals():
+    """Within: SIGINT, SIGTERM and SIGHUP stop the workers and raise Stopped in the main
+    process, so that `finally` clauses run (the temporary output file is removed)."""
+    def stop(signum, frame):
+        stop_workers()
+        raise Stopped(signum)
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {signum: signal.signal(signum, stop) for signum in ENDING_SIGNALS}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
