@@ -7,8 +7,9 @@ import json
 
 import pytest
 import yaml
+from click.testing import CliRunner
 
-from running import CLEAN
+from running import CLEAN, SEED
 
 CLEAN_TEXT = CLEAN.read_text(encoding="utf-8")
 
@@ -77,3 +78,55 @@ def test_a_lone_surrogate_in_json_is_unreadable_text(python_checker, engine_chec
             ("IN001", "字段 issuer.name 的文字中有不成对的 UTF-16 代理项（\\uD800–\\uDFFF），不是有效的文字", 4, "")]
     emoji = clean_json().replace('"name": "清河县应急管理局"', '"name": "清河县\\ud83d\\ude00局"')
     assert findings(python_checker, emoji, ".json") == []
+
+
+# ---- configuration ------------------------------------------------------------------------
+
+def check(*args):
+    from plan_rules.cli import main
+    return CliRunner().invoke(main, ["check", "-f", "concise", *map(str, args)], catch_exceptions=False)
+
+
+def usage_error(result) -> str:
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1, (result.exit_code, result.stderr)
+    return result.stderr
+
+
+def test_the_config_is_looked_up_along_the_resolved_path(tmp_path):
+    (tmp_path / "evil").mkdir()
+    (tmp_path / "proj").mkdir()
+    (tmp_path / "evil" / "plan-rules.toml").write_text('ignore = ["WD", "KI", "DC", "AP"]\n', encoding="utf-8")
+    (tmp_path / "proj" / "plan.yaml").write_bytes(SEED.read_bytes())
+    result = check(tmp_path / "evil" / ".." / "proj" / "plan.yaml")
+    assert result.exit_code == 1 and "WD006" in result.stdout
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("pyproject.toml", b"[tool.plan-rules\nignore = 1\n", "TOML 语法错误"),
+    ("plan-rules.toml", b"ignore = ['\xff\xfe']\n", "配置文件不是 UTF-8 编码"),
+    ("plan-rules.toml", ("a = " + "[" * 3000 + "]" * 3000 + "\n").encode(), "配置文件嵌套过深"),
+    ("plan-rules.toml", b'profile = ["liaoning"]\n', "profile 应为一个省份配置的名称"),
+])
+def test_a_config_file_that_cannot_be_used_is_one_line_and_exit_2(tmp_path, name, content, message):
+    (tmp_path / name).write_bytes(content)
+    (tmp_path / "plan.yaml").write_bytes(SEED.read_bytes())
+    assert message in usage_error(check(tmp_path / "plan.yaml"))
+
+
+@pytest.mark.parametrize("content, message", [
+    ("- {files: '*.yaml', codes: [WD003], reason: x, expires: 2026-02-30}\n",
+     "第 1 条: expires 应为日期（如 2026-12-31），实际为 '2026-02-30'"),
+    ("- " * 3000 + "x\n", "嵌套过深"),
+    ("- {files: '*.yaml', codes: [WD003], reason: x, reason: y}\n", "重复出现"),
+])
+def test_an_exceptions_file_that_cannot_be_used_is_one_line_and_exit_2(tmp_path, content, message):
+    (tmp_path / "exceptions.yaml").write_text(content, encoding="utf-8")
+    assert message in usage_error(check("--exceptions", tmp_path / "exceptions.yaml", SEED))
+
+
+@pytest.mark.parametrize("label", ['"机关值班 # plan-rules: disable=WD003"', "'机关值班 # plan-rules: disable=WD003'"])
+def test_a_directive_inside_a_quoted_string_suppresses_nothing(tmp_path, label):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(SEED.read_text(encoding="utf-8").replace("{label: 机关值班,", f"{{label: {label},", 1), encoding="utf-8")
+    result = check(plan)
+    assert f"{plan}:27:9: WD003" in result.stdout and "已抑制" not in result.stderr
