@@ -26,6 +26,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+if __package__ in (None, ""):     # run as a script: the folder above is where `hostile` is
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from hostile import word_corpus  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[2]
 PLANS = ROOT / "fixtures" / "plans"
 DOCUMENTS = ROOT / "fixtures" / "documents"
@@ -514,9 +518,16 @@ def running_as_root() -> bool:
 
 # ---- all of it ------------------------------------------------------------------------------
 
+def word_cases() -> dict[str, Case]:
+    """Word's places for text, and text that no reader sees (word_corpus.py)."""
+    like = {name: Case(contents(word_corpus.READ_AS_ANPING[name][0]), Expectation(like="documents/anping-2023.docx"))
+            for name in word_corpus.IN_CORPUS}
+    return {**like, **{name: Case(contents(make), unreadable(phrase)) for name, (make, phrase) in word_corpus.REFUSED.items()}}
+
+
 def cases() -> dict[str, Case]:
     """Every case, nothing written: cheap enough to parametrise tests with."""
-    return {**structured_cases(), **document_cases(), **big_cases(), **special_cases()}
+    return {**structured_cases(), **document_cases(), **word_cases(), **big_cases(), **special_cases()}
 
 
 def build(directory: str | os.PathLike) -> dict[str, Expectation]:
