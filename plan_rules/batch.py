@@ -42,6 +42,7 @@ class Batch:
     expired_suppressions: list[Suppression] = field(default_factory=list)
     unchecked: list[str] = field(default_factory=list)    # files in the folders that are no plan format
     skipped_reports: list[str] = field(default_factory=list)     # reports plan-rules wrote, not checked
+    cross_plan_checked: bool = True                               # False: XP001 and XP002 were not run
 
     @property
     def all_findings(self) -> list[Finding]:
@@ -59,9 +60,11 @@ class Checked:
 
 def run_batch(paths: Iterable[str], config: Config = Config(), *, jobs: int = 1, use_engine: bool = True,
               keep_plans: bool = False, exceptions: Iterable[Suppression] = (),
-              progress: Optional[Callable[[int, int], None]] = None, output: Optional[Target] = None) -> Batch:
+              progress: Optional[Callable[[int, int], None]] = None, output: Optional[Target] = None,
+              cross_plan: bool = True) -> Batch:
     """`progress(done, total)` is called as files are checked. `output` is where the report
-    will go: OutputError when that is one of the files to check (output.py)."""
+    will go: OutputError when that is one of the files to check (output.py). Without
+    `cross_plan`, XP001 and XP002 are not run (pre-commit passes files in several runs)."""
     paths = list(paths)
     names, unchecked = find_files(paths, config)
     refuse_inputs(output, names, replaceable=lambda name: name not in paths and is_report_file(name))
@@ -72,9 +75,10 @@ def run_batch(paths: Iterable[str], config: Config = Config(), *, jobs: int = 1,
     results = [ignoring_per_file(c.result, config) for c in checked]
     adjust = Checker(config, use_engine=False).adjust
     cross = [f for f in adjust(cross_plan_findings([c.claim for c in checked if c.claim], results))
-             if config.selects(f.code) and not config.ignores_in(f.file, f.code)]
+             if config.selects(f.code) and not config.ignores_in(f.file, f.code)] if cross_plan else []
     suppressions = [*exceptions, *(s for c in checked for s in c.suppressions)]
-    return replace(suppress(results, cross, suppressions, config), unchecked=unchecked, skipped_reports=reports)
+    return replace(suppress(results, cross, suppressions, config), unchecked=unchecked, skipped_reports=reports,
+                   cross_plan_checked=cross_plan)
 
 
 def ignoring_per_file(result: FileResult, config: Config) -> FileResult:

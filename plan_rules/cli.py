@@ -15,6 +15,7 @@ import click
 
 from . import __version__, click_chinese, console
 from .cli_settings import load_settings, settings_options
+from .cli_args import DashedPathsCommand
 from .findings import Severity
 from .report import FORMATS
 
@@ -59,7 +60,7 @@ def main():
     """安全生产年度监督检查计划合规检查（安监总政法〔2017〕150号）。"""
 
 
-@main.command(short_help="检查计划文件或目录。")
+@main.command(cls=DashedPathsCommand, short_help="检查计划文件或目录。")
 @click.argument("paths", nargs=-1, metavar="路径…")
 @click.option("--format", "-f", "format_name", type=click.Choice(list(FORMATS)),
               help="输出格式（默认 text；在 GitHub Actions 中默认 github）")
@@ -71,8 +72,10 @@ def main():
 @click.option("--statistics", is_flag=True, help="汇总中列出每条规则的发现数")
 @click.option("--evaluator", type=click.Choice(["engine", "python"]), default="engine", show_default=True,
               help="engine：durable_rules 规则引擎；python：等价的纯 Python 求值器")
+@click.option("--cross-plan/--no-cross-plan", default=True, show_default=True,
+              help="是否作跨计划检查（XP001、XP002）；pre-commit 按文件分批检查时关闭，并在标准错误上说明")
 def check(paths, format_name, output, force, config_file, profile, exceptions, select, ignore, fail_on,
-          jobs, quiet, statistics, evaluator):
+          jobs, quiet, statistics, evaluator, cross_plan):
     """检查计划文件（.yaml .json .txt .md .docx .pdf，装有 LibreOffice 时还有 .doc .wps .rtf .odt）或目录；“-”读标准输入（YAML）。"""
     from .batch import run_batch
     from .config import ConfigError
@@ -95,7 +98,7 @@ def check(paths, format_name, output, force, config_file, profile, exceptions, s
             try:
                 batch = run_batch(paths, config, jobs=jobs or usable_cores(), use_engine=evaluator == "engine",
                                   keep_plans=format_name in NEEDS_PLANS, exceptions=suppressions,
-                                  progress=progress, output=target)
+                                  progress=progress, output=target, cross_plan=cross_plan)
             finally:
                 if progress:
                     progress.close()
@@ -156,11 +159,9 @@ def default_annotated_name(plan: Path) -> Path:
 def report_summary(batch, rulebook, quiet: bool, statistics: bool) -> None:
     """Human notes on stderr, so that machine formats on stdout stay clean."""
     from .report.escaping import escape
-    from .report.summary import (skipped_reports_notice, statistics_lines, summary_line, suppression_notices,
-                                 unchecked_notices)
+    from .report.summary import notices, statistics_lines, summary_line
 
-    notices = skipped_reports_notice(batch) + suppression_notices(batch) + unchecked_notices(batch)
-    lines = [f"plan-rules: {escape(notice)}" for notice in notices]
+    lines = [f"plan-rules: {escape(notice)}" for notice in notices(batch)]
     if statistics and not quiet:
         lines += statistics_lines(batch, rulebook)
     if not quiet:
