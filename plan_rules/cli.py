@@ -35,7 +35,10 @@ def write_output(text: str, output) -> None:
 
 
 def write_err(text: str) -> None:
-    sys.stdout.flush()
+    if sys.stderr is None:      # closed (2>&-): nowhere to say it
+        return
+    if sys.stdout is not None:
+        sys.stdout.flush()
     sys.stderr.write(text)
     sys.stderr.flush()
 

@@ -188,6 +188,11 @@ def test_a_closed_standard_input_is_in001():
     assert done.returncode == 1 and done.stdout.decode("utf-8") == "<stdin>:1:1: IN001 [错误] 标准输入已关闭，没有可读取的计划\n"
 
 
+def test_a_closed_standard_error_does_not_change_the_outcome():
+    """The summary has nowhere to go; the exit code still says what was found (a traceback made it 1)."""
+    assert plan_rules("check", str(CLEAN), preexec_fn=lambda: os.close(2)).returncode == 0
+
+
 def test_standard_input_that_never_ends_is_read_no_further_than_a_plan():
     with open("/dev/zero", "rb") as zero:
         done = plan_rules("check", "-", "-f", "concise", stdin=zero)
