@@ -2,7 +2,8 @@
 
 - The target is judged before any work: a folder that does not exist or cannot be written,
   or a target that is a folder, a device or a pipe, is one line and exit code 2 at once —
-  not a traceback after an hour's batch (`-o /nonexistent/x.json`, `-o /dev/full`).
+  not a traceback after an hour's batch (`-o /nonexistent/x.json`, `-o /dev/full`). The null
+  device alone is taken, and nothing is written to it.
 - The text goes to a temporary file beside the target, which is then renamed over it: a
   reader never sees half a report, and a failure (a full disk) leaves the old file as it was.
 - A target that is an input of the same run is refused (`check plan.yaml -o plan.yaml
@@ -43,6 +44,7 @@ class OutputError(Exception):
 class Target:
     path: Path      # the file to replace: through symbolic links, so that a link stays a link
     shown: str      # as the user wrote it
+    discard: bool = False     # the null device (`-o /dev/null`): nothing to keep whole
 
     @classmethod
     def of(cls, output: str) -> "Target":
@@ -64,6 +66,8 @@ def prepare_output(output: Optional[str], force: bool) -> Optional[Target]:
         status = None
     except OSError as error:
         raise OutputError(f"无法写入 {output}：{why_not_written(error)}") from None
+    if status is not None and is_null_device(status):
+        return Target(target.path, output, discard=True)
     if status is not None:
         if stat.S_ISDIR(status.st_mode):
             raise OutputError(f"{output} 是目录，不能作为输出文件")
@@ -75,6 +79,14 @@ def prepare_output(output: Optional[str], force: bool) -> Optional[Target]:
     os.close(handle)
     probe.unlink()
     return target
+
+
+def is_null_device(status: os.stat_result) -> bool:
+    try:
+        null = os.stat(os.devnull)
+    except OSError:
+        return False
+    return stat.S_ISCHR(status.st_mode) and status.st_rdev == null.st_rdev
 
 
 def create_temporary(target: Target) -> tuple[int, Path]:
@@ -92,6 +104,8 @@ def create_temporary(target: Target) -> tuple[int, Path]:
 
 def write_file(target: Target, data: bytes) -> None:
     """Write to a temporary file beside the target, then rename it over the target."""
+    if target.discard:
+        return
     handle, temporary = create_temporary(target)
     try:
         with os.fdopen(handle, "wb") as out:

@@ -74,11 +74,17 @@ def test_control_characters_in_a_label_leave_junit_valid_xml(tmp_path):
 
 # ---- the target, judged before the run -------------------------------------------------------
 
-@pytest.mark.parametrize("target, reason", [("/nonexistent/dir/x.json", "所在目录不存在"), ("/dev/full", "不是普通文件"),
+@pytest.mark.parametrize("target, reason", [("/nonexistent/dir/x.json", "所在目录不存在"),
                                             ("/proc/plan-rules.json", "该目录中不能新建文件")])
 def test_an_output_that_cannot_be_written_is_refused_before_checking(target, reason):
     done = plan_rules("check", str(SEED), "-f", "json", "-o", target, "--force")
     assert reason in one_line_error(done)      # one line, and no summary: nothing was checked
+
+
+def test_a_device_is_refused_before_checking_but_the_null_device_discards():
+    assert "不是普通文件" in one_line_error(plan_rules("check", str(SEED), "-o", "/dev/full", "--force"))
+    done = plan_rules("check", str(SEED), "-q", "-o", "/dev/null", "--force")
+    assert (done.returncode, done.stdout, done.stderr) == (1, b"", b"")
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into a read-only folder")
