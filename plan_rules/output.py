@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
 import stat
 import sys
 from dataclasses import dataclass
@@ -92,7 +91,7 @@ def is_null_device(status: os.stat_result) -> bool:
 def create_temporary(target: Target) -> tuple[int, Path]:
     """A new hidden file beside the target (a folder walk skips it), open for writing, with
     the mode of any new file (0666 less the umask)."""
-    name = target.path.parent / f".plan-rules-{os.getpid()}-{secrets.token_hex(4)}.tmp"
+    name = target.path.parent / f".plan-rules-{os.getpid()}-{os.urandom(4).hex()}.tmp"
     try:
         return os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), name
     except OSError as error:

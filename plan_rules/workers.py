@@ -11,7 +11,6 @@
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import sys
@@ -76,6 +75,8 @@ def watch_parent(parent: int) -> None:
 
 
 def stop_workers() -> None:
+    import multiprocessing      # 10 ms: only when there is something to stop
+
     for child in multiprocessing.active_children():
         child.terminate()
 
