@@ -3,9 +3,11 @@
 - Never more workers than the cores this process may run on: `-j 1000` on two cores started a
   thousand processes, each loading the rulebook and the engine, to run two at a time.
 - Workers end with the main process, whatever ends it. A worker waits on a pipe that it holds
-  open itself, so when the main process was killed its workers waited for ever. On Linux the
-  kernel kills a worker when its parent dies (prctl PR_SET_PDEATHSIG), even after SIGKILL;
-  elsewhere a thread in each worker watches for the parent to go.
+  open itself, so when the main process was killed its workers waited for ever. Now a thread in
+  each worker waits for the main process to end (multiprocessing's parent sentinel, which
+  also tells a parent that died before the worker started), and on Linux the kernel kills
+  the worker at once when its parent dies (prctl PR_SET_PDEATHSIG), even after SIGKILL and
+  while the worker is busy in native code.
 - SIGTERM and SIGHUP end the main process as Ctrl-C does: workers are stopped at once, the
   temporary output file is removed, and the exit code is 128 + the signal's number.
 """
@@ -15,11 +17,9 @@ import os
 import signal
 import sys
 import threading
-import time
 from contextlib import contextmanager
 
 PR_SET_PDEATHSIG = 1           # <linux/prctl.h>
-PARENT_POLL_SECONDS = 0.5
 ENDING_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
@@ -54,23 +54,25 @@ def start_as_worker() -> None:
 
 
 def end_with_parent() -> None:
-    parent = os.getppid()
-    if sys.platform.startswith("linux") and kernel_ends_with_parent():
-        return
-    threading.Thread(target=watch_parent, args=(parent,), name="plan-rules-parent", daemon=True).start()
+    import multiprocessing
+
+    if sys.platform.startswith("linux"):
+        ask_kernel_to_end_with_parent()
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=wait_for_parent, args=(parent,), name="plan-rules-parent", daemon=True).start()
 
 
-def kernel_ends_with_parent() -> bool:
+def ask_kernel_to_end_with_parent() -> None:
     try:
         import ctypes
-        return ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     except (OSError, AttributeError):
-        return False
+        pass            # not glibc or musl: the thread is enough
 
 
-def watch_parent(parent: int) -> None:
-    while os.getppid() == parent:
-        time.sleep(PARENT_POLL_SECONDS)
+def wait_for_parent(parent) -> None:
+    parent.join()       # returns when the parent has ended, or had already
     os._exit(1)
 
 
