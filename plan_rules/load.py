@@ -156,5 +156,3 @@ def build(node, path: str, sourcemap: SourceMap, depth: int, seen: set[int]) -> 
 
 def position(node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
-
-

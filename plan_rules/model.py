@@ -25,7 +25,6 @@ MAX_COUNT = 1_000_000
 MIN_YEAR, MAX_YEAR = 1, 9998
 
 
-
 def not_a_boolean(value):
     """pydantic takes true for 1 in a number field: a JSON `true` was counted as one person."""
     if isinstance(value, bool):
@@ -34,7 +33,8 @@ def not_a_boolean(value):
 
 
 Days = Annotated[float, BeforeValidator(not_a_boolean)]
-Count = Annotated[int, BeforeValidator(not_a_boolean)]
+Integer = Annotated[int, BeforeValidator(not_a_boolean)]
+Count = Integer
 # A count in a list (counts stated elsewhere in the text): bounded as the single counts are.
 ListedCount = Annotated[Count, Field(ge=0, le=MAX_COUNT)]
 
@@ -110,7 +110,7 @@ class Workdays(Strict):
 
 class Visit(Strict):
     """One scheduled inspection of a unit."""
-    month: Optional[Count] = Field(None, title="计划月份")
+    month: Optional[Integer] = Field(None, title="计划月份")
     date: Optional[dt.date] = Field(None, title="计划日期")
     officers: Optional[Count] = Field(None, ge=0, le=MAX_COUNT, title="执法人员数")
     days: Optional[Days] = Field(None, ge=-MAX_DAYS, le=MAX_DAYS, title="每次检查工作日")
@@ -226,7 +226,7 @@ class Plan(Strict):
     """安全生产年度监督检查计划."""
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False, title="安全生产年度监督检查计划")
 
-    year: Optional[Count] = Field(None, ge=MIN_YEAR, le=MAX_YEAR, title="计划年度")
+    year: Optional[Integer] = Field(None, ge=MIN_YEAR, le=MAX_YEAR, title="计划年度")
     issuer: Optional[Issuer] = Field(None, title="编制机关")
     title: Optional[str] = Field(None, title="计划标题")
     document_number: Optional[str] = Field(None, title="发文字号")
