@@ -86,7 +86,7 @@ def check(paths, format_name, output, force, config_file, profile, exceptions, s
     from .report import NEEDS_PLANS, render
     from .report.progress import Progress
     from .ruleset import RuleError
-    from .workers import Stopped, ending_on_signals, usable_cores
+    from .workers import ending_on_signals, usable_cores
 
     require(paths, "要检查的路径（文件、目录，或“-”表示标准输入）")
     format_name = format_name or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
@@ -96,23 +96,19 @@ def check(paths, format_name, output, force, config_file, profile, exceptions, s
     except (RuleError, ConfigError, OutputError) as error:
         fail(str(error))
     progress = Progress(write_err) if sys.stderr and sys.stderr.isatty() and not quiet else None
-    try:
-        with ending_on_signals():
-            try:
-                batch = run_batch(paths, config, jobs=jobs or usable_cores(), use_engine=evaluator == "engine",
-                                  keep_plans=format_name in NEEDS_PLANS, exceptions=suppressions,
-                                  progress=progress, output=target, cross_plan=cross_plan)
-            finally:
-                if progress:
-                    progress.close()
-            if not batch.results:
-                fail(nothing_found(paths, batch.unchecked))
-            write_output(render(format_name, batch, rulebook, colour=not output and console.colour_wanted()), target)
-    except OutputError as error:
-        fail(str(error))
-    except Stopped as stop:
-        write_err("\nplan-rules: 已中断\n")
-        sys.exit(stop.exit_code)
+    with ending_on_signals(write_err):
+        try:
+            batch = run_batch(paths, config, jobs=jobs or usable_cores(), use_engine=evaluator == "engine",
+                              keep_plans=format_name in NEEDS_PLANS, exceptions=suppressions,
+                              progress=progress, output=target, cross_plan=cross_plan)
+        except OutputError as error:
+            fail(str(error))
+        finally:
+            if progress:
+                progress.close()
+        if not batch.results:
+            fail(nothing_found(paths, batch.unchecked))
+        write_output(render(format_name, batch, rulebook, colour=not output and console.colour_wanted()), target)
     report_summary(batch, rulebook, quiet, statistics)
     sys.exit(exit_code(batch.all_findings, fail_on))
 

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
+from .workers import signals_held
+
 # What the OS says when a file cannot be written, in Chinese (strerror is English).
 _WRITE_ERRORS_ZH = {
     errno.ENOENT: "所在目录不存在",
@@ -105,20 +107,21 @@ def write_file(target: Target, data: bytes) -> None:
     """Write to a temporary file beside the target, then rename it over the target."""
     if target.discard:
         return
-    handle, temporary = create_temporary(target)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        if target.path.exists():
-            os.chmod(temporary, stat.S_IMODE(target.path.stat().st_mode))   # the old file's permissions
-        os.replace(temporary, target.path)
-    except OSError as error:
-        raise OutputError(f"无法写入 {target.shown}：{why_not_written(error)}；原有文件未改动") from None
-    finally:
-        if temporary.exists():
-            temporary.unlink()
+    with signals_held():
+        handle, temporary = create_temporary(target)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+            if target.path.exists():
+                os.chmod(temporary, stat.S_IMODE(target.path.stat().st_mode))   # the old file's permissions
+            os.replace(temporary, target.path)
+        except OSError as error:
+            raise OutputError(f"无法写入 {target.shown}：{why_not_written(error)}；原有文件未改动") from None
+        finally:
+            if temporary.exists():
+                temporary.unlink()
 
 
 def write_stdout(text: str) -> None:

@@ -8,8 +8,11 @@
   also tells a parent that died before the worker started), and on Linux the kernel kills
   the worker at once when its parent dies (prctl PR_SET_PDEATHSIG), even after SIGKILL and
   while the worker is busy in native code.
-- SIGTERM and SIGHUP end the main process as Ctrl-C does: workers are stopped at once, the
-  temporary output file is removed, and the exit code is 128 + the signal's number.
+- SIGTERM and SIGHUP end the main process as Ctrl-C does: workers are stopped at once, one
+  line is said, and the exit code is 128 + the signal's number. The process ends from the
+  handler itself: an exception raised from it could land anywhere, and one that landed while
+  the pool was starting its thread broke the pool's own shutdown. While a report is being
+  written and renamed, the signals wait, so that no half-written temporary file is left.
 """
 from __future__ import annotations
 
@@ -18,17 +21,10 @@ import signal
 import sys
 import threading
 from contextlib import contextmanager
+from typing import Callable
 
 PR_SET_PDEATHSIG = 1           # <linux/prctl.h>
 ENDING_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
-
-
-class Stopped(Exception):
-    """The main process was told to stop by a signal."""
-
-    def __init__(self, signum: int):
-        super().__init__(signum)
-        self.exit_code = 128 + signum
 
 
 def usable_cores() -> int:
@@ -84,12 +80,12 @@ def stop_workers() -> None:
 
 
 @contextmanager
-def ending_on_signals():
-    """Within: SIGINT, SIGTERM and SIGHUP stop the workers and raise Stopped in the main
-    process, so that `finally` clauses run (the temporary output file is removed)."""
+def ending_on_signals(say: Callable[[str], None]):
+    """Within: SIGINT, SIGTERM and SIGHUP stop the workers, `say` why, and end the process."""
     def stop(signum, frame):
         stop_workers()
-        raise Stopped(signum)
+        say("\nplan-rules: 已中断\n")
+        os._exit(128 + signum)
 
     if threading.current_thread() is not threading.main_thread():
         yield
@@ -100,3 +96,16 @@ def ending_on_signals():
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
+
+
+@contextmanager
+def signals_held():
+    """Within: the ending signals wait (POSIX), and are handled when it is left."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, ENDING_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
