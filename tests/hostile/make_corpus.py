@@ -533,8 +533,8 @@ def running_as_root() -> bool:
 
 def word_cases() -> dict[str, Case]:
     """Word's places for text, and text that no reader sees (word_corpus.py)."""
-    like = {name: Case(contents(word_corpus.READ_AS_ANPING[name][0]), Expectation(like="documents/anping-2023.docx"))
-            for name in word_corpus.IN_CORPUS}
+    like = {name: Case(contents(make), Expectation(like="documents/anping-2023.docx"))
+            for name, make in word_corpus.IN_CORPUS.items()}
     return {**like, **{name: Case(contents(make), unreadable(phrase)) for name, (make, phrase) in word_corpus.REFUSED.items()}}
 
 
