@@ -18,7 +18,9 @@ text that no reader sees. Read here:
 Not read: hidden text (w:vanish, directly or through a character or paragraph style),
 deleted table rows, footnote and comment reference marks (a "¹" glued to "4980" would read
 as 49801), and characters that take no space on the page (zero-width spaces and joiners, soft
-hyphens, byte-order marks, bidirectional marks), which would split or join figures.
+hyphens, byte-order marks, bidirectional marks), which would split or join figures. Outside
+the body's reading order and not read either: headers, footers, footnotes, comments, and
+content imported whole from another part (w:altChunk).
 
 Anchors stay those of the extractor's contract: "段落 N" counts the body's paragraphs, empty
 ones and those inside content controls included, as Word does; a table row lists its cells
