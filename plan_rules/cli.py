@@ -75,8 +75,8 @@ def main():
 @click.option("--statistics", is_flag=True, help="汇总中列出每条规则的发现数")
 @click.option("--evaluator", type=click.Choice(["engine", "python"]), default="engine", show_default=True,
               help="engine：durable_rules 规则引擎；python：等价的纯 Python 求值器")
-@click.option("--cross-plan/--no-cross-plan", default=True, show_default=True,
-              help="是否作跨计划检查（XP001、XP002）；pre-commit 按文件分批检查时关闭，并在标准错误上说明")
+@click.option("--cross-plan/--no-cross-plan", default=True,
+              help="是否作跨计划检查（XP001、XP002，默认作）；分批检查文件时用 --no-cross-plan 关闭，并在标准错误上说明")
 def check(paths, format_name, output, force, config_file, profile, exceptions, select, ignore, fail_on,
           jobs, quiet, statistics, evaluator, cross_plan):
     """检查计划文件（.yaml .json .txt .md .docx .pdf，装有 LibreOffice 时还有 .doc .wps .rtf .odt）或目录；“-”读标准输入（YAML）。"""
