@@ -2,7 +2,7 @@
 
 XP001: the same unit is a key unit in plans of the same year from different issuers (150号
 第四条: plans of different levels must not duplicate their objects). One finding per shared
-unit, on the first plan by path that lists it, naming every other plan that lists it with its
+unit, on the last plan by path that lists it, naming every other plan that lists it with its
 issuer: linear in the plans (a finding per pair of plans made 1,999,000 warnings of 2,000
 plans sharing five units). Units and issuers are compared by normalised name (NFKC, so
 full-width brackets and letters equal half-width ones; no spaces; case-folded). Plans without
@@ -62,11 +62,11 @@ def shared_key_units(claims: Iterable[KeyUnitClaim]) -> list[Finding]:
 
 
 def shared_unit_finding(holding: list[tuple[KeyUnitClaim, int]]) -> Finding:
-    (first, index), others = holding[0], holding[1:]
+    (last, index), others = holding[-1], holding[:-1]
     plans = "、".join(f"{claim.path}（{claim.issuer}）" for claim, _ in others)
-    return Finding(code="XP001", severity=Severity.warning, file=first.path, field=f"key_inspections.units[{index}]",
-                   message=(f"“{first.units[index]}”同时列为本计划（{first.issuer}）和 {plans}"
-                            f"的 {first.year} 年度重点检查单位；不同机关的计划不得重复确定检查对象。"))
+    return Finding(code="XP001", severity=Severity.warning, file=last.path, field=f"key_inspections.units[{index}]",
+                   message=(f"“{last.units[index]}”同时列为本计划（{last.issuer}）和 {plans}"
+                            f"的 {last.year} 年度重点检查单位；不同机关的计划不得重复确定检查对象。"))
 
 
 def duplicate_submissions(results: Iterable[FileResult]) -> list[Finding]:

@@ -85,8 +85,8 @@ def test_cross_plan_findings_name_both_plans(folder, batch):
     first, second = folder / "city-0" / "plan-010.yaml", folder / "city-0" / "plan-011.yaml"
     shared, duplicate = batch.cross_findings
     assert (shared.code, shared.severity, shared.file, shared.field) == (
-        "XP001", Severity.warning, str(first), "key_inspections.units[0]")
-    assert str(second) in shared.message and "样例010县应急管理局" in shared.message and "样例011县应急管理局" in shared.message
+        "XP001", Severity.warning, str(second), "key_inspections.units[0]")
+    assert str(first) in shared.message and "样例010县应急管理局" in shared.message and "样例011县应急管理局" in shared.message
     assert (duplicate.code, duplicate.severity, duplicate.file) == ("XP002", Severity.info, str(folder / "duplicate-of-000.yaml"))
     assert str(folder / "city-0" / "plan-000.yaml") in duplicate.message
 

@@ -23,9 +23,9 @@ def test_each_unit_in_two_plans_of_one_year_from_two_issuers_is_one_warning():
         claim("a.yaml", "甲市应急管理局", "丙钢铁有限公司", "甲化工有限公司"),
     ], [])
     assert [(f.code, f.severity, f.file, f.field) for f in findings] == [
-        ("XP001", Severity.warning, "a.yaml", "key_inspections.units[0]"),
-        ("XP001", Severity.warning, "a.yaml", "key_inspections.units[1]")]
-    assert findings[0].message == ("“丙钢铁有限公司”同时列为本计划（甲市应急管理局）和 b.yaml（乙县应急管理局）"
+        ("XP001", Severity.warning, "b.yaml", "key_inspections.units[1]"),
+        ("XP001", Severity.warning, "b.yaml", "key_inspections.units[0]")]
+    assert findings[0].message == ("“丙钢铁有限公司”同时列为本计划（乙县应急管理局）和 a.yaml（甲市应急管理局）"
                                    "的 2021 年度重点检查单位；不同机关的计划不得重复确定检查对象。")
 
 
@@ -48,8 +48,8 @@ def test_the_same_issuer_another_year_or_a_unit_listed_twice_in_one_plan_is_not_
 def test_plans_sharing_units_give_one_finding_a_unit_naming_every_other_plan():
     units = [f"第{i}化工有限公司" for i in range(5)]
     findings = cross_plan_findings([claim(f"{n}.yaml", f"{n}局", *units) for n in "cab"], [])
-    assert [(f.file, f.field) for f in findings] == [("a.yaml", f"key_inspections.units[{i}]") for i in range(5)]
-    assert all(f.message.startswith(f"“{unit}”同时列为本计划（a局）和 b.yaml（b局）、c.yaml（c局）的 2021 年度")
+    assert [(f.file, f.field) for f in findings] == [("c.yaml", f"key_inspections.units[{i}]") for i in range(5)]
+    assert all(f.message.startswith(f"“{unit}”同时列为本计划（c局）和 a.yaml（a局）、b.yaml（b局）的 2021 年度")
                for f, unit in zip(findings, units))
 
 
@@ -77,7 +77,7 @@ def test_cross_plan_findings_follow_selection_and_severity_overrides(tmp_path):
     (tmp_path / "c.yaml").write_text(text, encoding="utf-8")
     batch = run_batch([str(tmp_path)], Config(severity_overrides=(("XP001", "error"),)))
     assert [(f.code, f.severity, Path(f.file).name) for f in batch.cross_findings] == [
-        *[("XP001", Severity.error, "a.yaml")] * 5, ("XP002", Severity.info, "c.yaml")]
+        *[("XP001", Severity.error, "c.yaml")] * 5, ("XP002", Severity.info, "c.yaml")]
     assert batch.cross_findings[0].title == "同一单位被两个机关列为同年重点检查单位"
     batch = run_batch([str(tmp_path)], Config(ignore=("XP001",)))
     assert [f.code for f in batch.cross_findings] == ["XP002"]

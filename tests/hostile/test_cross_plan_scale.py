@@ -28,6 +28,6 @@ def test_2000_plans_sharing_five_units_give_five_findings_naming_every_plan(tmp_
     assert done.returncode == 0, done.stderr.decode("utf-8", "replace")[-2000:]
     findings = json.loads(done.stdout)["cross_plan"]
     assert [(f["code"], f["file"].rsplit("/", 1)[1], f["field"]) for f in findings] == [
-        ("XP001", "plan-0000.yaml", f"key_inspections.units[{u}]") for u in range(UNITS)]
+        ("XP001", f"plan-{PLANS - 1:04d}.yaml", f"key_inspections.units[{u}]") for u in range(UNITS)]
     for finding in findings:
-        assert all(f"plan-{index:04d}.yaml（第{index}县应急管理局）" in finding["message"] for index in range(1, PLANS))
+        assert all(f"plan-{index:04d}.yaml（第{index}县应急管理局）" in finding["message"] for index in range(PLANS - 1))
