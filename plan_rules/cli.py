@@ -126,16 +126,17 @@ def annotate(plan, output, force, config_file, profile, exceptions, select, igno
     from .annotate import AnnotateError
     from .annotate.command import annotate_plan
     from .config import ConfigError
+    from .output import OutputError, prepare_output, refuse_inputs
     from .ruleset import RuleError
 
     require(plan, "要加批注的计划文件")
     target = Path(output) if output else default_annotated_name(Path(plan))
-    if target.exists() and not force:
-        fail(f"{target} 已存在；如要覆盖请加 --force")
     try:
+        # writable, not a device, not there unless --force, and not the plan by any name
+        refuse_inputs(prepare_output(str(target), force), [plan])
         _, config, suppressions = load_settings([plan], config_file, profile, exceptions, select, ignore)
         findings = annotate_plan(plan, target, config, suppressions)
-    except (RuleError, ConfigError, AnnotateError) as error:
+    except (RuleError, ConfigError, AnnotateError, OutputError) as error:
         fail(str(error))
     unreadable = [f for f in findings if f.code == "IN001"]
     if unreadable:

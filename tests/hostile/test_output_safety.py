@@ -120,6 +120,15 @@ def test_extract_refuses_to_write_yaml_over_the_word_file(tmp_path):
     assert document.read_bytes() == (FIXTURES / "documents" / "anping-2023.docx").read_bytes()
 
 
+def test_annotate_refuses_to_write_over_the_document_by_any_name(tmp_path):
+    document = tmp_path / "a.docx"
+    shutil.copyfile(FIXTURES / "documents" / "anping-2023.docx", document)
+    os.link(document, tmp_path / "same.docx")
+    done = plan_rules("annotate", str(document), "-o", str(tmp_path / "same.docx"), "--force")
+    assert "是本次的输入文件" in one_line_error(done)
+    assert document.read_bytes() == (FIXTURES / "documents" / "anping-2023.docx").read_bytes()
+
+
 def test_a_plan_in_a_checked_folder_is_not_written_over_either(tmp_path):
     shutil.copyfile(SEED, tmp_path / "plan.json")
     done = plan_rules("check", str(tmp_path), "-f", "json", "-o", str(tmp_path / "plan.json"), "--force")
