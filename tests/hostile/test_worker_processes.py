@@ -70,9 +70,13 @@ def test_workers_end_with_the_main_process_whatever_signal_ends_it(many_plans, s
 def test_sigterm_ends_a_run_as_ctrl_c_does_and_writes_nothing(many_plans, tmp_path):
     main = subprocess.Popen([str(PLAN_RULES), "check", str(many_plans), "-j", "2", "-q", "-f", "json",
                              "-o", str(tmp_path / "report.json")], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    assert wait_until(lambda: len(children_of(main.pid)) >= 2)
-    main.send_signal(signal.SIGTERM)
-    _, error = main.communicate(timeout=60)
+    try:
+        assert wait_until(lambda: len(children_of(main.pid)) >= 2)
+        main.send_signal(signal.SIGTERM)
+        _, error = main.communicate(timeout=60)
+    finally:
+        main.kill()
+        main.communicate()
     assert (main.returncode, error.decode("utf-8")) == (128 + signal.SIGTERM, "\nplan-rules: 已中断\n")
     assert list(tmp_path.iterdir()) == []
 
