@@ -2,6 +2,7 @@
 main process."""
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import subprocess
@@ -41,6 +42,13 @@ def wait_until(condition, seconds: float = 30) -> bool:
     return False
 
 
+def end_left_behind(workers: set[int]) -> None:
+    """What a failure left running: this test's own workers, by their ids."""
+    for pid in workers:
+        if alive(pid):
+            os.kill(pid, signal.SIGKILL)
+
+
 @pytest.fixture(scope="module")
 def many_plans(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("many")
@@ -54,6 +62,7 @@ def many_plans(tmp_path_factory) -> Path:
 def test_workers_end_with_the_main_process_whatever_signal_ends_it(many_plans, signum):
     main = subprocess.Popen([str(PLAN_RULES), "check", str(many_plans), "-j", "2", "-q", "-f", "json"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: set[int] = set()
     try:
         assert wait_until(lambda: len(children_of(main.pid)) >= 2), "两个检查进程没有启动"
         workers = children_of(main.pid)
@@ -64,19 +73,23 @@ def test_workers_end_with_the_main_process_whatever_signal_ends_it(many_plans, s
     finally:
         main.kill()
         main.wait()
+        end_left_behind(workers)
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="需要 Linux 的 /proc")
 def test_sigterm_ends_a_run_as_ctrl_c_does_and_writes_nothing(many_plans, tmp_path):
     main = subprocess.Popen([str(PLAN_RULES), "check", str(many_plans), "-j", "2", "-q", "-f", "json",
                              "-o", str(tmp_path / "report.json")], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    workers: set[int] = set()
     try:
         assert wait_until(lambda: len(children_of(main.pid)) >= 2)
+        workers = children_of(main.pid)
         main.send_signal(signal.SIGTERM)
         _, error = main.communicate(timeout=60)
     finally:
         main.kill()
         main.communicate()
+        end_left_behind(workers)
     assert (main.returncode, error.decode("utf-8")) == (128 + signal.SIGTERM, "\nplan-rules: 已中断\n")
     assert list(tmp_path.iterdir()) == []
 
