@@ -7,22 +7,23 @@ worker process, becomes an IN001 finding for that file (ENGINE.md §6.5).
 """
 from __future__ import annotations
 
-import os
-import signal
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from .check import SUPPORTED_SUFFIXES, Checker, FileResult, read_file
-from .config import CONFIG_NAMES, Config, glob_matches
+from .check import Checker, FileResult, os_error_zh, read_file, too_large
+from .config import Config
 from .cross_plan import KeyUnitClaim, cross_plan_findings, key_unit_claim
+from .discovery import STDIN, discover, find_files
 from .findings import Finding
-from .load import InputError, unreadable
-from .office_files import OFFICE_SUFFIXES
+from .load import MAX_BYTES, InputError, unreadable
+from .output import Target, refuse_inputs
+from .report.signature import is_report, is_report_file
 from .suppress import Suppression, Suppressor, inline_suppressions
+from .workers import start_as_worker, worker_count
 
-STDIN = "-"
+__all__ = ["Batch", "discover", "find_files", "run_batch"]
 STDIN_NAME = "<stdin>"
 YAML_SUFFIXES = (".yaml", ".yml")
 # Starting a worker (fork, engine, rulebook) costs about as much as checking a dozen plans;
@@ -40,6 +41,8 @@ class Batch:
     unused_suppressions: list[Suppression] = field(default_factory=list)
     expired_suppressions: list[Suppression] = field(default_factory=list)
     unchecked: list[str] = field(default_factory=list)    # files in the folders that are no plan format
+    skipped_reports: list[str] = field(default_factory=list)     # reports plan-rules wrote, not checked
+    cross_plan_checked: bool = True                               # False: XP001 and XP002 were not run
 
     @property
     def all_findings(self) -> list[Finding]:
@@ -52,21 +55,30 @@ class Checked:
     result: FileResult                 # its plan only when the report needs it
     claim: Optional[KeyUnitClaim]      # for XP001
     suppressions: tuple[Suppression, ...]
+    report: bool = False               # a report plan-rules wrote (report/signature.py): not checked
 
 
 def run_batch(paths: Iterable[str], config: Config = Config(), *, jobs: int = 1, use_engine: bool = True,
               keep_plans: bool = False, exceptions: Iterable[Suppression] = (),
-              progress: Optional[Callable[[int, int], None]] = None) -> Batch:
-    """`progress(done, total)` is called as files are checked."""
+              progress: Optional[Callable[[int, int], None]] = None, output: Optional[Target] = None,
+              cross_plan: bool = True) -> Batch:
+    """`progress(done, total)` is called as files are checked. `output` is where the report
+    will go: OutputError when that is one of the files to check (output.py). Without
+    `cross_plan`, XP001 and XP002 are not run (pre-commit passes files in several runs)."""
+    paths = list(paths)
     names, unchecked = find_files(paths, config)
+    refuse_inputs(output, names, replaceable=lambda name: name not in paths and is_report_file(name))
     checked = sorted(check_all(names, config, jobs, use_engine, keep_plans, counter(len(names), progress)),
                      key=lambda c: c.result.path)
+    reports = [c.result.path for c in checked if c.report]
+    checked = [c for c in checked if not c.report]
     results = [ignoring_per_file(c.result, config) for c in checked]
     adjust = Checker(config, use_engine=False).adjust
     cross = [f for f in adjust(cross_plan_findings([c.claim for c in checked if c.claim], results))
-             if config.selects(f.code) and not config.ignores_in(f.file, f.code)]
+             if config.selects(f.code) and not config.ignores_in(f.file, f.code)] if cross_plan else []
     suppressions = [*exceptions, *(s for c in checked for s in c.suppressions)]
-    return replace(suppress(results, cross, suppressions, config), unchecked=unchecked)
+    return replace(suppress(results, cross, suppressions, config), unchecked=unchecked, skipped_reports=reports,
+                   cross_plan_checked=cross_plan)
 
 
 def ignoring_per_file(result: FileResult, config: Config) -> FileResult:
@@ -81,68 +93,6 @@ def suppress(results: list[FileResult], cross: list[Finding], suppressions: list
     kept_cross = [f for f in cross if suppressor.keeps(f)]
     return Batch(kept, kept_cross, suppressor.suppressed,
                  suppressor.unused({r.path for r in results}, config.selects), suppressor.expired)
-
-
-# ---- finding the files -----------------------------------------------------------------
-
-def discover(paths: Iterable[str], config: Config = Config()) -> list[str]:
-    return find_files(paths, config)[0]
-
-
-def find_files(paths: Iterable[str], config: Config = Config()) -> tuple[list[str], list[str]]:
-    """The files to check, and the files in the folders that are no plan format (listed, so
-    that a folder of pictures does not pass for checked).
-
-    Files named directly are checked whatever their suffix (an unsupported one is IN001);
-    folders are searched for plan files and office files (a .doc or .xlsx may be a plan: it is
-    converted or reported, never passed over) matching `include` and not `exclude`, following
-    links to folders but never into the same folder twice (a link loop ends there). Hidden
-    files and folders are skipped, and so are the exceptions file and config files."""
-    found: dict[str, None] = {}
-    unchecked: list[str] = []
-    for name in paths:
-        if name != STDIN and Path(name).is_dir():
-            files, others = walk(name, config)
-            found.update(dict.fromkeys(files))
-            unchecked += others
-        else:
-            found[name] = None
-    return list(found), unchecked
-
-
-def walk(root: str, config: Config) -> tuple[list[str], list[str]]:
-    seen: set[tuple[int, int]] = set()
-    files, others = [], []
-    for folder, subfolders, names in os.walk(root, followlinks=True):
-        status = os.stat(folder)
-        if (status.st_dev, status.st_ino) in seen:
-            subfolders.clear()
-            continue
-        seen.add((status.st_dev, status.st_ino))
-        subfolders[:] = sorted(d for d in subfolders if not skipped(os.path.join(folder, d), config))
-        for path in (os.path.join(folder, n) for n in names):
-            if not considered(path, config) or not os.path.isfile(path):
-                continue
-            (files if Path(path).suffix.lower() in CHECKED_SUFFIXES else others).append(path)
-    return sorted(files), sorted(others)
-
-
-def skipped(path: str, config: Config) -> bool:
-    return os.path.basename(path).startswith(".") or any(glob_matches(p, path, config.base) for p in config.exclude)
-
-
-# Checked in folders: plan formats, and office formats (converted, or reported as IN001).
-CHECKED_SUFFIXES = SUPPORTED_SUFFIXES + OFFICE_SUFFIXES
-
-
-def considered(path: str, config: Config) -> bool:
-    """Not hidden, not excluded, matching `include`, and neither the exceptions file nor a
-    config file."""
-    if skipped(path, config) or os.path.basename(path) in CONFIG_NAMES:
-        return False
-    if config.exceptions and os.path.abspath(path) == os.path.abspath(config.exceptions):
-        return False
-    return not config.include or any(glob_matches(p, path, config.base) for p in config.include)
 
 
 # ---- checking them -----------------------------------------------------------------------
@@ -162,7 +112,7 @@ def counter(total: int, progress: Optional[Callable[[int, int], None]]) -> Calla
 def check_all(names: list[str], config: Config, jobs: int, use_engine: bool, keep_plans: bool,
               advance: Callable[[int], None]) -> list[Checked]:
     files = [n for n in names if n != STDIN]
-    jobs = min(jobs, len(files) // MIN_FILES_PER_WORKER)
+    jobs = worker_count(jobs, len(files), MIN_FILES_PER_WORKER)
     if jobs <= 1:
         checker = Checker(config, use_engine=use_engine)
         checked = []
@@ -176,29 +126,37 @@ def check_all(names: list[str], config: Config, jobs: int, use_engine: bool, kee
 
 def check_one(checker: Checker, name: str, keep_plans: bool) -> Checked:
     try:
-        result, data = check_named(checker, name)
+        display, suffix = (STDIN_NAME, ".yaml") if name == STDIN else (name, Path(name).suffix.lower())
+        try:
+            data = read_stdin() if name == STDIN else read_file(Path(name))
+        except (OSError, InputError) as error:
+            return Checked(unreadable_result(checker, name, error), None, ())
+        if is_report(data):
+            return Checked(FileResult(display), None, (), report=True)
+        result = checker.check_bytes(data, display, suffix)
         claim = key_unit_claim(result.path, result.plan)
-        suppressions = inline_suppressions(data, result.path) if data else ()
+        suppressions = inline_suppressions(data, result.path) if suffix in YAML_SUFFIXES else ()
     except Exception as error:      # a bug in one file's path through the pipeline: report it, go on
         message = f"检查此文件时程序内部出错（{type(error).__name__}: {error}）；请报告此问题"
         return Checked(FileResult(name, [unreadable(name, message)]), None, ())
     return Checked(result if keep_plans else replace(result, plan=None), claim, suppressions)
 
 
-def check_named(checker: Checker, name: str) -> tuple[FileResult, bytes]:
-    """The file's result, and its bytes when it is a YAML plan that may carry inline directives."""
-    if name == STDIN:
-        data = sys.stdin.buffer.read()
-        return checker.check_bytes(data, STDIN_NAME, ".yaml"), data
-    path = Path(name)
-    suffix = path.suffix.lower()
-    if suffix not in YAML_SUFFIXES:
-        return checker.check_path(path, name), b""
-    try:
-        data = read_file(path)     # guarded: pipes, devices and oversized files are refused unread
-    except (OSError, InputError):
-        return checker.check_path(path, name), b""     # the checker words the refusal
-    return checker.check_bytes(data, name, suffix), data
+def read_stdin() -> bytes:
+    """A plan piped in, read no further than a plan's size (`- < /dev/zero` never ends)."""
+    if sys.stdin is None:
+        raise InputError("标准输入已关闭，没有可读取的计划")
+    data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise InputError(too_large(len(data), MAX_BYTES))
+    return data
+
+
+def unreadable_result(checker: Checker, name: str, error: Exception) -> FileResult:
+    if name != STDIN:
+        return checker.check_path(Path(name), name)     # words the refusal as for one file
+    message = str(error) if isinstance(error, InputError) else f"无法读取标准输入：{os_error_zh(error)}"
+    return FileResult(STDIN_NAME, checker.adjust([unreadable(STDIN_NAME, message)]))
 
 
 # ---- in worker processes -----------------------------------------------------------------
@@ -209,7 +167,7 @@ _worker: Optional[tuple[Checker, bool]] = None
 def start_worker(config: Config, use_engine: bool, keep_plans: bool) -> None:
     """Pool initializer: one Checker (rulebook and engine) per worker process."""
     global _worker
-    signal.signal(signal.SIGINT, signal.SIG_IGN)     # Ctrl-C is the main process's to handle
+    start_as_worker()
     _worker = (Checker(config, use_engine=use_engine), keep_plans)
 
 

@@ -79,8 +79,7 @@ class Checker:
         try:
             data = read_file(path)
         except OSError as error:
-            reason = _OS_ERRORS_ZH.get(error.errno, error.strerror or str(error))
-            return FileResult(name, [unreadable(name, f"无法读取文件：{reason}")])
+            return FileResult(name, [unreadable(name, f"无法读取文件：{os_error_zh(error)}")])
         except InputError as error:
             return FileResult(name, [unreadable(name, str(error))])
         return self.check_bytes(data, name, path.suffix.lower())
@@ -162,6 +161,10 @@ def read_file(path: Path) -> bytes:
     if len(data) > limit:
         raise InputError(too_large(len(data), limit))
     return data
+
+
+def os_error_zh(error: OSError) -> str:
+    return _OS_ERRORS_ZH.get(error.errno, error.strerror or str(error))
 
 
 def too_large(size: int, limit: int) -> str:

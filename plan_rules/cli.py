@@ -15,20 +15,30 @@ import click
 
 from . import __version__, click_chinese, console
 from .cli_settings import load_settings, settings_options
+from .cli_args import DashedPathsCommand
 from .findings import Severity
 from .report import FORMATS
 
-def write_output(text: str, output: str | None) -> None:
-    """A file in UTF-8; stdout in the encoding console.py chose, as help is."""
-    if output:
-        Path(output).write_bytes(text.encode("utf-8"))
-    else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+
+def write_output(text: str, output) -> None:
+    """A file (a path or an output.Target) in UTF-8, replaced whole or not at all (output.py);
+    stdout in the encoding console.py chose, as help is."""
+    from .output import OutputError, Target, write_file, write_stdout
+
+    try:
+        if output:
+            write_file(output if isinstance(output, Target) else Target.of(output), text.encode("utf-8"))
+        else:
+            write_stdout(text)
+    except OutputError as error:
+        fail(str(error))
 
 
 def write_err(text: str) -> None:
-    sys.stdout.flush()
+    if sys.stderr is None:      # closed (2>&-): nowhere to say it
+        return
+    if sys.stdout is not None:
+        sys.stdout.flush()
     sys.stderr.write(text)
     sys.stderr.flush()
 
@@ -53,7 +63,7 @@ def main():
     """安全生产年度监督检查计划合规检查（安监总政法〔2017〕150号）。"""
 
 
-@main.command(short_help="检查计划文件或目录。")
+@main.command(cls=DashedPathsCommand, short_help="检查计划文件或目录。")
 @click.argument("paths", nargs=-1, metavar="路径…")
 @click.option("--format", "-f", "format_name", type=click.Choice(list(FORMATS)),
               help="输出格式（默认 text；在 GitHub Actions 中默认 github）")
@@ -65,36 +75,40 @@ def main():
 @click.option("--statistics", is_flag=True, help="汇总中列出每条规则的发现数")
 @click.option("--evaluator", type=click.Choice(["engine", "python"]), default="engine", show_default=True,
               help="engine：durable_rules 规则引擎；python：等价的纯 Python 求值器")
+@click.option("--cross-plan/--no-cross-plan", default=True,
+              help="是否作跨计划检查（XP001、XP002，默认作）；分批检查文件时用 --no-cross-plan 关闭，并在标准错误上说明")
 def check(paths, format_name, output, force, config_file, profile, exceptions, select, ignore, fail_on,
-          jobs, quiet, statistics, evaluator):
+          jobs, quiet, statistics, evaluator, cross_plan):
     """检查计划文件（.yaml .json .txt .md .docx .pdf，装有 LibreOffice 时还有 .doc .wps .rtf .odt）或目录；“-”读标准输入（YAML）。"""
     from .batch import run_batch
     from .config import ConfigError
+    from .output import OutputError, prepare_output
     from .report import NEEDS_PLANS, render
     from .report.progress import Progress
     from .ruleset import RuleError
+    from .workers import ending_on_signals, usable_cores
 
     require(paths, "要检查的路径（文件、目录，或“-”表示标准输入）")
     format_name = format_name or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    if output and Path(output).exists() and not force:
-        fail(f"{output} 已存在；如要覆盖请加 --force")
     try:
+        target = prepare_output(output, force)
         rulebook, config, suppressions = load_settings(paths, config_file, profile, exceptions, select, ignore)
-    except (RuleError, ConfigError) as error:
+    except (RuleError, ConfigError, OutputError) as error:
         fail(str(error))
-    progress = Progress(write_err) if sys.stderr.isatty() and not quiet else None
-    try:
-        batch = run_batch(paths, config, jobs=jobs or cpu_count(), use_engine=evaluator == "engine",
-                          keep_plans=format_name in NEEDS_PLANS, exceptions=suppressions, progress=progress)
-    except KeyboardInterrupt:
-        write_err("\nplan-rules: 已中断\n")
-        sys.exit(130)
-    finally:
-        if progress:
-            progress.close()
-    if not batch.results:
-        fail(nothing_found(paths, batch.unchecked))
-    write_output(render(format_name, batch, rulebook, colour=not output and console.colour_wanted()), output)
+    progress = Progress(write_err) if sys.stderr and sys.stderr.isatty() and not quiet else None
+    with ending_on_signals(write_err):
+        try:
+            batch = run_batch(paths, config, jobs=jobs or usable_cores(), use_engine=evaluator == "engine",
+                              keep_plans=format_name in NEEDS_PLANS, exceptions=suppressions,
+                              progress=progress, output=target, cross_plan=cross_plan)
+        except OutputError as error:
+            fail(str(error))
+        finally:
+            if progress:
+                progress.close()
+        if not batch.results:
+            fail(nothing_found(paths, batch.unchecked))
+        write_output(render(format_name, batch, rulebook, colour=not output and console.colour_wanted()), target)
     report_summary(batch, rulebook, quiet, statistics)
     sys.exit(exit_code(batch.all_findings, fail_on))
 
@@ -112,16 +126,17 @@ def annotate(plan, output, force, config_file, profile, exceptions, select, igno
     from .annotate import AnnotateError
     from .annotate.command import annotate_plan
     from .config import ConfigError
+    from .output import OutputError, prepare_output, refuse_inputs
     from .ruleset import RuleError
 
     require(plan, "要加批注的计划文件")
     target = Path(output) if output else default_annotated_name(Path(plan))
-    if target.exists() and not force:
-        fail(f"{target} 已存在；如要覆盖请加 --force")
     try:
+        # writable, not a device, not there unless --force, and not the plan by any name
+        refuse_inputs(prepare_output(str(target), force), [plan])
         _, config, suppressions = load_settings([plan], config_file, profile, exceptions, select, ignore)
         findings = annotate_plan(plan, target, config, suppressions)
-    except (RuleError, ConfigError, AnnotateError) as error:
+    except (RuleError, ConfigError, AnnotateError, OutputError) as error:
         fail(str(error))
     unreadable = [f for f in findings if f.code == "IN001"]
     if unreadable:
@@ -143,9 +158,10 @@ def default_annotated_name(plan: Path) -> Path:
 
 def report_summary(batch, rulebook, quiet: bool, statistics: bool) -> None:
     """Human notes on stderr, so that machine formats on stdout stay clean."""
-    from .report.summary import statistics_lines, summary_line, suppression_notices, unchecked_notices
+    from .report.escaping import escape
+    from .report.summary import notices, statistics_lines, summary_line
 
-    lines = [f"plan-rules: {notice}" for notice in suppression_notices(batch) + unchecked_notices(batch)]
+    lines = [f"plan-rules: {escape(notice)}" for notice in notices(batch)]
     if statistics and not quiet:
         lines += statistics_lines(batch, rulebook)
     if not quiet:
@@ -160,14 +176,6 @@ def nothing_found(paths, unchecked: list[str]) -> str:
     where = "、".join(paths)
     others = f"；其中 {len(unchecked)} 个文件不是计划格式" if unchecked else ""
     return f"在 {where} 中没有找到计划文件（{' '.join(SUPPORTED_SUFFIXES)} 或办公文档）{others}"
-
-
-def cpu_count() -> int:
-    if hasattr(os, "process_cpu_count"):     # Python 3.13
-        return os.process_cpu_count() or 1
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
 
 
 def fail(message: str) -> NoReturn:
@@ -192,16 +200,21 @@ def extract(document, output, force, explain):
     """从 .txt/.docx/.pdf 文档提取结构化计划（YAML，每个数字注明出处行）。"""
     from .extract import extract_document, to_yaml
     from .extract.explain import explain as explain_reading
+    from .output import OutputError, prepare_output, refuse_inputs
+    from .report.escaping import escape
 
     require(document, "要提取的文档")
-    if output and Path(output).exists() and not force:
-        raise click.UsageError(f"{output} 已存在；如要覆盖请加 --force")
+    try:
+        target = prepare_output(output, force)
+        refuse_inputs(target, [document])
+    except OutputError as error:
+        fail(str(error))
     extraction = extract_document(document)
     for f in extraction.findings:
-        click.echo(f"{f.file}:{f.position[0]}: {f.code} [{f.severity.zh}] {f.message}", err=True)
+        write_err(escape(f"{f.file}:{f.position[0]}: {f.code} [{f.severity.zh}] {f.message}") + "\n")
     if extraction.plan is None:
         sys.exit(1)
-    write_output(explain_reading(extraction) if explain else to_yaml(extraction), output)
+    write_output(explain_reading(extraction) if explain else to_yaml(extraction), target)
 
 
 @main.command(name="rules")

@@ -81,11 +81,11 @@ class Config:
 
 def glob_matches(pattern: str, path: str, base: str) -> bool:
     """`*` matches across folders; a pattern without `/` matches the file or folder name."""
-    target = Path(os.path.abspath(path))
     if "/" not in pattern:
-        return fnmatchcase(target.name, pattern)
+        return fnmatchcase(Path(os.path.abspath(path)).name, pattern)
+    target = Path(os.path.realpath(path))     # resolved as the config search resolves (find_config_file)
     try:
-        relative = target.relative_to(os.path.abspath(base)).as_posix()
+        relative = target.relative_to(os.path.realpath(base)).as_posix()
     except ValueError:
         relative = target.as_posix()
     return fnmatchcase(relative, pattern)
@@ -93,7 +93,9 @@ def glob_matches(pattern: str, path: str, base: str) -> bool:
 
 def find_config_file(paths: Iterable[str]) -> Optional[Path]:
     """The nearest config file above the checked paths (their common folder), or above cwd."""
-    folders = [Path(p).absolute() if Path(p).is_dir() else Path(p).absolute().parent
+    # Resolved first: `/x/evil/../proj/plan.yaml` is in /x/proj, and must not take the
+    # config of /x/evil, which the path only spells.
+    folders = [Path(p).resolve() if Path(p).is_dir() else Path(p).resolve().parent
                for p in paths if p != "-"]
     start = Path(os.path.commonpath(folders)) if folders else Path.cwd()
     for folder in (start, *start.parents):
@@ -105,10 +107,10 @@ def find_config_file(paths: Iterable[str]) -> Optional[Path]:
 
 
 def has_tool_table(pyproject: Path) -> bool:
-    try:
-        return "plan-rules" in read_toml(pyproject).get("tool", {})
-    except ConfigError:
-        return False
+    """A malformed pyproject.toml on the way up is an error, not passed over: it may hold the
+    settings the user meant (ConfigError from read_toml)."""
+    tool = read_toml(pyproject).get("tool", {})
+    return isinstance(tool, dict) and "plan-rules" in tool
 
 
 def read_toml(path: Path) -> dict:
@@ -127,6 +129,10 @@ def read_toml(path: Path) -> dict:
     except tomllib.TOMLDecodeError as error:
         from .parse_errors import toml_problem_zh
         raise ConfigError(f"{path}: TOML 语法错误，{toml_problem_zh(error)}") from None
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"{path}: 配置文件不是 UTF-8 编码（第 {error.start} 字节无法解码）") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: 配置文件嵌套过深，不是 plan-rules 的配置") from None
 
 
 def read_config_file(path: Path) -> dict:
@@ -215,6 +221,8 @@ def parse_per_file_ignores(table: Any, known_codes: set[str], where: str) -> tup
 
 
 def parse_thresholds(profile: Any, table: Any, where: str) -> Thresholds:
+    if profile is not None and not isinstance(profile, str):
+        raise ConfigError(f"{where}: profile 应为一个省份配置的名称（文字，如 \"liaoning\"），实际为 {profile!r}")
     if profile is not None and profile not in PROFILES:
         raise ConfigError(f"{where}: 未知的省份配置 {profile!r}（可用：{', '.join(PROFILES)}）")
     if not isinstance(table, dict):

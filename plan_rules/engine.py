@@ -8,8 +8,11 @@ Guards, each against a reproduced defect of durable-rules 2.0.28:
   memory stays flat and the 1,024-sid limit is never reached (§2.5, §3.16);
 - a sentinel rule that fires once per plan, so `delete_state` never frees uninitialised
   pointers (§3.7);
-- explicit unique fact ids, checked for 32-bit FNV-1a collisions, since the engine compares
-  ids by hash only and silently drops the second fact (§3.4–3.6);
+- explicit unique fact ids, given to the engine so that their 32-bit FNV-1a hashes differ
+  too: the engine compares ids by hash only and silently drops the second fact (§3.4–3.6),
+  and structured ids do collide in valid plans (`ku-0012-v106`, the 106th visit of the 12th
+  key unit, and `ku-1010-v20` both hash to 0x2df085f1). An id whose hash is taken goes to
+  the engine with a suffix (`~1`) and comes back as it was;
 - exceptions in actions caught and re-raised after the batch instead of swallowed (§3.11);
 - the ruleset definition deep-copied before registering, which mutates it (§3.14);
 - the `DeprecationWarning` of `durable.engine` on Python 3.12 filtered (§3.18);
@@ -66,11 +69,22 @@ def check_identities(facts: list[Fact]) -> None:
     ids = [f["id"] for f in facts]
     if len(set(ids)) != len(ids):
         raise EngineError(f"事实编号重复：{sorted({i for i in ids if ids.count(i) > 1})}")
-    hashes = {}
+
+
+def engine_ids(ids: list[str], sid: str) -> dict[str, str]:
+    """Each fact id as the engine is given it: itself, or, when its hash is taken already (by
+    another fact or the session's own state fact, §2.5), itself with the first suffix `~n`
+    whose hash is free. The same plan always gets the same ids."""
+    taken = {fnv1a_32(f"sid-{sid}")}
+    chosen = {}
     for fact_id in ids:
-        other = hashes.setdefault(fnv1a_32(fact_id), fact_id)
-        if other != fact_id:
-            raise EngineError(f"事实编号哈希冲突：{other} 与 {fact_id}")
+        candidate, suffix = fact_id, 0
+        while fnv1a_32(candidate) in taken:
+            suffix += 1
+            candidate = f"{fact_id}~{suffix}"
+        taken.add(fnv1a_32(candidate))
+        chosen[fact_id] = candidate
+    return chosen
 
 
 def operand_fields(rhs: Any, own: set[str], bound: dict[str, set[str]]) -> None:
@@ -154,7 +168,8 @@ class DurableEngine:
         check_identities(facts)
         check_numbers(facts)
         sid = str(next(self._sids))
-        payload = json.dumps([{**f, "sid": sid} for f in facts], ensure_ascii=False, allow_nan=False)
+        given = engine_ids([f["id"] for f in facts], sid)
+        payload = json.dumps([{**f, "id": given[f["id"]], "sid": sid} for f in facts], ensure_ascii=False, allow_nan=False)
         code, state = self._native.assert_facts(self._handle, payload)
         if code not in (0, MESSAGE_NOT_HANDLED):
             self._host.delete_state(RULESET, sid)
@@ -162,12 +177,13 @@ class DurableEngine:
         # Deleted only once every activation has completed: deleting a session whose sentinel
         # action never ran frees uninitialised pointers and aborts the process (§3.7, seen here
         # when taking the matches failed). After such a failure the session is left to leak.
-        matches = self.run_actions(state)
+        matches = self.run_actions(state, {engine_id: fact_id for fact_id, engine_id in given.items()})
         self._host.delete_state(RULESET, sid)
         return unique_matches(matches)
 
-    def run_actions(self, state: int) -> list[Match]:
-        """Take every pending activation of the session, in the engine's order, on this thread.
+    def run_actions(self, state: int, fact_ids: dict[str, str]) -> list[Match]:
+        """Take every pending activation of the session, in the engine's order, on this thread;
+        each bound fact with its own id again (`fact_ids`: the engine's id → the fact's).
 
         This is `Ruleset.do_actions` without its per-action overhead: no Closure, no Promise that
         swallows exceptions (§3.11), and no `update_state` of a state no action changes. Each
@@ -179,7 +195,8 @@ class DurableEngine:
         while message:
             name, bound = next(iter(message.items()))   # one activation per message, as do_actions reads it
             if name != SENTINEL:
-                matches.append((name, tuple((key, {k: v for k, v in fact.items() if k != "sid"})
+                matches.append((name, tuple((key, {**{k: v for k, v in fact.items() if k != "sid"},
+                                                   "id": fact_ids.get(fact["id"], fact["id"])})
                                             for key, fact in bound.items())))
             following = self._native.complete_and_start_action(self._handle, state)
             message = json.loads(following) if following else None

@@ -3,12 +3,14 @@
 `json` keeps no positions, so after it has parsed (and validated) the text, this scanner
 walks the same text once more, token by token, and records where each field path starts.
 It runs only for plans that have findings to locate (SourceMap.deferred), and trusts the
-syntax the parser already accepted.
+syntax the parser already accepted. The same scan finds a key written twice, which json
+itself keeps silently (the last one wins).
 """
 from __future__ import annotations
 
 import bisect
 import re
+from typing import Callable, Iterator, Optional
 
 from .sourcemap import SourceMap
 
@@ -17,13 +19,38 @@ _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\],:]|[^\s{}\[\],:"]+')
 
 
 def json_positions(text: str) -> SourceMap:
+    place = placer(text)
+    sourcemap = SourceMap()
+    for path, offset, _ in fields(text):
+        sourcemap.record(path, place(offset))
+    return sourcemap
+
+
+def first_duplicate_key(text: str) -> Optional[tuple[str, tuple[int, int], tuple[int, int]]]:
+    """The path of the first key written twice in one object, with the place of its second
+    and of its first occurrence; None when there is none as written (escapes aside)."""
+    place = placer(text)
+    seen: dict[str, int] = {}
+    for path, offset, is_key in fields(text):
+        if is_key:
+            if path in seen:
+                return path, place(offset), place(seen[path])
+            seen[path] = offset
+    return None
+
+
+def placer(text: str) -> Callable[[int], tuple[int, int]]:
+    """offset → (line, column), both 1-based."""
     newlines = [m.start() for m in _NEWLINE.finditer(text)]
 
     def place(offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(newlines, offset)
         return line + 1, offset - (newlines[line - 1] + 1 if line else 0) + 1
+    return place
 
-    sourcemap = SourceMap()
+
+def fields(text: str) -> Iterator[tuple[str, int, bool]]:
+    """(field path, offset, whether it is a key) of every key and value, in the text's order."""
     # Each open container: [path, next list index or None for objects, pending key].
     stack: list[list] = []
     expecting_key = False
@@ -32,7 +59,7 @@ def json_positions(text: str) -> SourceMap:
         if expecting_key and token.startswith('"'):
             key = match.group()[1:-1]
             stack[-1][2] = f"{stack[-1][0]}.{key}" if stack[-1][0] else key
-            sourcemap.record(stack[-1][2], place(offset))
+            yield stack[-1][2], offset, True
             expecting_key = False
             continue
         if token in ",:":
@@ -42,13 +69,12 @@ def json_positions(text: str) -> SourceMap:
             stack.pop()
             continue
         path = value_path(stack)
-        sourcemap.record(path, place(offset))
+        yield path, offset, False
         if token == "{":
             stack.append([path, None, None])
             expecting_key = True
         elif token == "[":
             stack.append([path, 0, None])
-    return sourcemap
 
 
 def value_path(stack: list[list]) -> str:

@@ -8,18 +8,19 @@ line; never a traceback.
 from __future__ import annotations
 
 import codecs
-import json
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, Optional
 
 from pydantic import ValidationError
 
 from .findings import Finding, Severity
 from .model import Plan
+from .input_errors import DuplicateKey, InputError, number_problem_zh
+from .json_plan import parse_json
 from .json_positions import json_positions
 from .schema_messages import schema_findings
 from .sourcemap import SourceMap
+from .yaml_schema import CONSTRUCTORS, STR, plan_loader
 
 STRUCTURED_SUFFIXES = (".yaml", ".yml", ".json")
 MAX_BYTES = 5 * 1024 * 1024    # a plan is a few KB; anything this large is not one
@@ -35,12 +36,6 @@ class Loaded:
     findings: list[Finding] = field(default_factory=list)
 
 
-class InputError(ValueError):
-    def __init__(self, message: str, line: Optional[int] = None, column: Optional[int] = None):
-        super().__init__(message)
-        self.line, self.column = line, column
-
-
 def unreadable(name: str, message: str, line: Optional[int] = None, column: Optional[int] = None) -> Finding:
     return Finding(code="IN001", severity=Severity.error, message=message, file=name, line=line, column=column)
 
@@ -49,6 +44,9 @@ def load_structured(data: bytes, name: str) -> Loaded:
     try:
         text = decode(data)
         raw, sourcemap = parse(text, name)
+    except DuplicateKey as error:
+        return Loaded(None, findings=[Finding(code="IN002", severity=Severity.error, file=name, field=error.path,
+                                              line=error.line, column=error.column, message=str(error))])
     except InputError as error:
         return Loaded(None, findings=[unreadable(name, str(error), error.line, error.column)])
     if not isinstance(raw, dict):
@@ -78,55 +76,11 @@ def decode(data: bytes) -> str:
 def parse(text: str, name: str) -> tuple[Any, SourceMap]:
     if name.lower().endswith(".json"):
         try:
-            raw = json.loads(text, parse_constant=reject_constant)
-        except json.JSONDecodeError as error:
-            from .parse_errors import json_problem_zh
-            raise InputError(f"JSON 语法错误：{json_problem_zh(error.msg)}", error.lineno, error.colno)
+            raw = parse_json(text)
         except RecursionError:
             raise InputError(f"JSON 嵌套过深（超过 {MAX_DEPTH} 层），不是计划")
-        except InputError:
-            raise
-        except ValueError as error:     # Python refuses ints of more than 4,300 digits
-            raise InputError(number_problem_zh(error))
         return raw, SourceMap(deferred=lambda: json_positions(text))
     return parse_yaml(text)
-
-
-def reject_constant(name: str):
-    raise InputError(f"JSON 中不允许 {name}")
-
-
-@lru_cache(maxsize=1)
-def plan_loader() -> type:
-    """libyaml's safe loader with a lean tag resolver.
-
-    libyaml composes in C but calls back into Python to resolve the tag of every node, and
-    PyYAML's resolver also walks path resolvers that a safe load never has. This one gives
-    the same tags (a test compares them) in half the composing time: implicit resolvers
-    looked up by first character, wildcards merged in once, no path tracking."""
-    import yaml
-
-    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    wildcard = base.yaml_implicit_resolvers.get(None, [])
-    table = {first: resolvers + wildcard for first, resolvers in base.yaml_implicit_resolvers.items() if first is not None}
-
-    class PlanLoader(base):
-        def descend_resolver(self, parent, index):
-            pass
-
-        def ascend_resolver(self):
-            pass
-
-        def resolve(self, kind, value, implicit):
-            if kind is yaml.ScalarNode:
-                if implicit[0]:
-                    for tag, pattern in table.get(value[:1], wildcard):
-                        if pattern.match(value):
-                            return tag
-                return self.DEFAULT_SCALAR_TAG
-            return self.DEFAULT_SEQUENCE_TAG if kind is yaml.SequenceNode else self.DEFAULT_MAPPING_TAG
-
-    return PlanLoader
 
 
 def parse_yaml(text: str) -> tuple[Any, SourceMap]:
@@ -139,7 +93,7 @@ def parse_yaml(text: str) -> tuple[Any, SourceMap]:
             raise InputError("文件为空")
         sourcemap = SourceMap()
         sourcemap.record("", position(node))
-        return build(node, "", sourcemap, 0, set(), loader), sourcemap
+        return build(node, "", sourcemap, 0, set()), sourcemap
     except InputError:
         raise
     except yaml.MarkedYAMLError as error:
@@ -158,26 +112,10 @@ def parse_yaml(text: str) -> tuple[Any, SourceMap]:
         loader.dispose()
 
 
-def number_problem_zh(error: Exception) -> str:
-    """Python's refusal of a 4,300-digit int (a guard against quadratic conversion), in Chinese."""
-    if "Exceeds the limit" in str(error):
-        return "数字位数过多（超过 4300 位），不是计划中的数字"
-    return "其中的值无法解读"
-
-
-_SCALARS = {
-    "tag:yaml.org,2002:str": None, "tag:yaml.org,2002:int": "construct_yaml_int",
-    "tag:yaml.org,2002:float": "construct_yaml_float", "tag:yaml.org,2002:bool": "construct_yaml_bool",
-    "tag:yaml.org,2002:null": "construct_yaml_null", "tag:yaml.org,2002:timestamp": "construct_yaml_timestamp",
-}
-
-
-_STR = "tag:yaml.org,2002:str"
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _COLLECTION_TAGS = {"mapping": "tag:yaml.org,2002:map", "sequence": "tag:yaml.org,2002:seq"}
 
 
-def build(node, path: str, sourcemap: SourceMap, depth: int, seen: set[int], constructor) -> Any:
+def build(node, path: str, sourcemap: SourceMap, depth: int, seen: set[int]) -> Any:
     """Plain data from the YAML node tree in one pass, recording each field's line, and
     refusing what a plan never needs: aliases (how billion-laughs documents explode),
     duplicate keys (the second would silently win), deep nesting and non-standard tags —
@@ -187,11 +125,11 @@ def build(node, path: str, sourcemap: SourceMap, depth: int, seen: set[int], con
     seen.add(id(node))
     kind, tag = node.id, node.tag
     if kind == "scalar":
-        if tag == _STR:
+        if tag == STR:
             return node.value
-        if tag not in _SCALARS:
+        if tag not in CONSTRUCTORS:
             raise InputError(f"不支持的 YAML 标签 {tag}", *position(node))
-        return scalar(constructor, tag, node)
+        return CONSTRUCTORS[tag](node.value)
     if depth > MAX_DEPTH:
         raise InputError(f"YAML 嵌套过深（超过 {MAX_DEPTH} 层），不是计划", *position(node))
     if tag != _COLLECTION_TAGS[kind]:
@@ -201,31 +139,20 @@ def build(node, path: str, sourcemap: SourceMap, depth: int, seen: set[int], con
         for index, item in enumerate(node.value):
             child = f"{path}[{index}]"
             sourcemap.record(child, position(item))
-            items.append(build(item, child, sourcemap, depth + 1, seen, constructor))
+            items.append(build(item, child, sourcemap, depth + 1, seen))
         return items
     result = {}
     for key_node, value_node in node.value:
-        if key_node.id != "scalar" or key_node.tag != _STR:
+        if key_node.id != "scalar" or key_node.tag != STR:
             raise InputError("键须为普通文字", *position(key_node))
         key = key_node.value
-        if key in result:
-            raise InputError(f"键“{key}”重复出现", *position(key_node))
         child = f"{path}.{key}" if path else key
+        if key in result:
+            raise DuplicateKey(child, *position(key_node), sourcemap.locate(child).line)
         sourcemap.record(child, position(key_node))   # a field is where its key is
-        result[key] = build(value_node, child, sourcemap, depth + 1, seen, constructor)
+        result[key] = build(value_node, child, sourcemap, depth + 1, seen)
     return result
-
-
-def scalar(constructor, tag: str, node) -> Any:
-    try:
-        return getattr(constructor, _SCALARS[tag])(node)
-    except ValueError:
-        if tag == _TIMESTAMP:
-            return node.value     # "2023-02-30": the schema then names the impossible date at its line (IN002)
-        raise
 
 
 def position(node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
-
-

@@ -12,7 +12,8 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 # Workday figures beyond this are not plans but typos or attacks; they become IN002
 # instead of overflowing the engine's 64-bit integers (ENGINE.md §2.7). Negative figures are
@@ -23,10 +24,19 @@ MAX_COUNT = 1_000_000
 # year). Whether the year is plausible is MD001's to say; 10^30 crashed the calendar lookup.
 MIN_YEAR, MAX_YEAR = 1, 9998
 
-Days = float
-Count = int
+
+def not_a_boolean(value):
+    """pydantic takes true for 1 in a number field: a JSON `true` was counted as one person."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("bool_is_not_number", "应为数字（true、false 不是数字）")
+    return value
+
+
+Days = Annotated[float, BeforeValidator(not_a_boolean)]
+Integer = Annotated[int, BeforeValidator(not_a_boolean)]
+Count = Integer
 # A count in a list (counts stated elsewhere in the text): bounded as the single counts are.
-ListedCount = Annotated[int, Field(ge=0, le=MAX_COUNT)]
+ListedCount = Annotated[Count, Field(ge=0, le=MAX_COUNT)]
 
 IssuerLevel = Literal["national", "province", "city", "county", "township", "street", "zone", "unknown"]
 PercentSubject = Literal["key", "general", "reserve", "supervision", "other_enforcement", "non_enforcement"]
@@ -100,7 +110,7 @@ class Workdays(Strict):
 
 class Visit(Strict):
     """One scheduled inspection of a unit."""
-    month: Optional[int] = Field(None, title="计划月份")
+    month: Optional[Integer] = Field(None, title="计划月份")
     date: Optional[dt.date] = Field(None, title="计划日期")
     officers: Optional[Count] = Field(None, ge=0, le=MAX_COUNT, title="执法人员数")
     days: Optional[Days] = Field(None, ge=-MAX_DAYS, le=MAX_DAYS, title="每次检查工作日")
@@ -216,7 +226,7 @@ class Plan(Strict):
     """安全生产年度监督检查计划."""
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False, title="安全生产年度监督检查计划")
 
-    year: Optional[int] = Field(None, ge=MIN_YEAR, le=MAX_YEAR, title="计划年度")
+    year: Optional[Integer] = Field(None, ge=MIN_YEAR, le=MAX_YEAR, title="计划年度")
     issuer: Optional[Issuer] = Field(None, title="编制机关")
     title: Optional[str] = Field(None, title="计划标题")
     document_number: Optional[str] = Field(None, title="发文字号")

@@ -54,6 +54,7 @@ _SCHEMA_MESSAGES = {
     "finite_number": "应为有限的数字（不能是 NaN 或无穷大）",
     "string_type": "应为文字",
     "bool_type": "应为 true 或 false",
+    "bool_is_not_number": "应为数字（true、false 不是数字）",     # model.not_a_boolean
     "bool_parsing": "应为 true 或 false",
     "list_type": "应为列表",
     "model_type": "应为键值映射",
@@ -90,5 +91,7 @@ def schema_message(issue: dict) -> str:
     if issue["type"] == "greater_than_equal" and issue.get("ctx", {}).get("ge") not in (0, None):
         text = f"不能小于 {issue['ctx']['ge']}"
     if "input" in issue and not isinstance(issue["input"], (dict, list)):
-        text += f"；实际为 {str(issue['input'])[:40]!r}"
+        # true and false as JSON and YAML write them, not Python's True
+        shown = str(issue["input"]).lower() if isinstance(issue["input"], bool) else str(issue["input"])
+        text += f"；实际为 {shown[:40]!r}"
     return text

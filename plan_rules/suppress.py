@@ -94,15 +94,18 @@ class Suppressor:
 
 
 def inline_suppressions(data: bytes, path: str) -> tuple[Suppression, ...]:
-    """`# plan-rules: disable=…` comments of a YAML plan."""
+    """`# plan-rules: disable=…` comments of a YAML plan: comments only, not the same words
+    inside a quoted string or a block of text, which are part of the plan."""
     if b"plan-rules:" not in data:
         return ()
+    text = data.decode("utf-8-sig", errors="replace")
+    within_text = scalar_spans(text)
     found = []
     in_header = True
-    for number, line in enumerate(data.decode("utf-8-sig", errors="replace").splitlines(), 1):
+    for number, line in enumerate(text.splitlines(), 1):
         own_line = line.lstrip().startswith("#")
         match = DIRECTIVE.search(line)
-        if match:
+        if match and not within_text(number, line.index("#", match.start())):
             codes = tuple(code.strip().upper() for code in match.group(1).split(","))
             whole_file = own_line and in_header
             found.append(Suppression(codes=codes, origin=f"{path}:{number}", path=path,
@@ -112,18 +115,40 @@ def inline_suppressions(data: bytes, path: str) -> tuple[Suppression, ...]:
     return tuple(found)
 
 
-def load_exceptions(path: str, known_codes: set[str]) -> tuple[Suppression, ...]:
-    """The entries of an exceptions file; a malformed one is a one-line ConfigError."""
+def scalar_spans(text: str) -> Callable[[int, int], bool]:
+    """A test: is (line, column), both 1-based and 0-based as Python counts them, inside a
+    scalar of this YAML text? From libyaml's tokens, which know where a quoted string or a
+    `|` block ends. A text libyaml cannot scan has no suppressions (it is IN001 anyway)."""
     import yaml
+
+    try:
+        spans = [((t.start_mark.line + 1, t.start_mark.column), (t.end_mark.line + 1, t.end_mark.column))
+                 for t in yaml.scan(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+                 if isinstance(t, yaml.ScalarToken)]
+    except yaml.YAMLError:
+        return lambda line, column: True
+    return lambda line, column: any(start <= (line, column) < end for start, end in spans)
+
+
+def load_exceptions(path: str, known_codes: set[str]) -> tuple[Suppression, ...]:
+    """The entries of an exceptions file; a malformed one is a one-line ConfigError.
+
+    Read as plans are (load.parse_yaml): the YAML 1.2 schema, so that `expires: 2026-02-30`
+    is a date the entry refuses rather than a traceback, and nesting, aliases and duplicate
+    keys refused."""
+    from .load import InputError, parse_yaml
 
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: 无法读取例外文件：{getattr(error, 'strerror', None) or error}") from None
+    if not any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines()):
+        return ()
     try:
-        entries = yaml.safe_load(text) or []
-    except yaml.YAMLError as error:
-        raise ConfigError(f"{path}: 例外文件 YAML 语法错误：{str(error).splitlines()[0]}") from None
+        entries, _ = parse_yaml(text)
+    except InputError as error:
+        place = f"（第 {error.line} 行）" if error.line else ""
+        raise ConfigError(f"{path}: 例外文件 {error}{place}") from None
     if not isinstance(entries, list):
         raise ConfigError(f"{path}: 例外文件应为条目列表（每条以“- files:”开头）")
     base = str(Path(path).absolute().parent)

@@ -24,11 +24,15 @@ def test_private_engine_interface_is_still_there():
     assert isinstance(result, tuple) and len(result) == 2
 
 
-def test_fnv1a_matches_the_known_engine_collision():
-    """§3.6: these two ids hash alike; the engine would silently drop the second fact."""
+def test_ids_whose_hashes_collide_are_both_evaluated(engine):
+    """§3.6: these two ids hash alike, and the engine would silently drop the second fact; the
+    second goes to the engine under another id and comes back under its own."""
     assert fnv1a_32("item-tmpsr9cr") == fnv1a_32("item-7lc39nld") == 0x86B2256F
-    with pytest.raises(EngineError, match="哈希冲突"):
-        check_identities([{"id": "item-tmpsr9cr"}, {"id": "item-7lc39nld"}])
+    item = {"kind": "item", "path": "a", "label": "扶贫", "category": "x", "category_zh": "x",
+            "position": 1, "has_days": True, "days": 5, "standard_code": "none"}
+    facts = [{"kind": "plan", "id": "plan"}, {**item, "id": "item-tmpsr9cr"}, {**item, "id": "item-7lc39nld"}]
+    subjects = sorted(bound[0][1]["id"] for name, bound in engine.evaluate(facts) if name == "WD004#1")
+    assert subjects == ["item-7lc39nld", "item-tmpsr9cr"]
 
 
 def test_duplicate_fact_ids_are_refused():

@@ -165,6 +165,9 @@ def test_too_many_facts_are_refused_not_evaluated(python_checker):
 # ---- the same files in one batch ------------------------------------------------------------
 
 GOOD = ("plans/clean-2021.yaml", "plans/lishan-2023.yaml", "documents/anping-2023.docx")
+# The seed again under a name copied from a Windows share: GBK bytes, not UTF-8 (issue 11).
+GBK_NAME = "good-北京.yaml".encode("gbk")
+GBK_SHOWN = r"good-\xb1\xb1\xbe\xa9.yaml"
 
 
 def limited() -> None:
@@ -175,7 +178,8 @@ def limited() -> None:
 
 @pytest.fixture(scope="session")
 def batch(tmp_path_factory) -> dict[str, list[dict]]:
-    """`plan-rules check <the corpus with three good plans> -f json`: findings by file name."""
+    """`plan-rules check <the corpus with the good plans> -f json -o <a report in the same
+    folder>`: findings by file name, from the report file, which must be whole."""
     import shutil
 
     from hostile.make_corpus import build
@@ -183,19 +187,21 @@ def batch(tmp_path_factory) -> dict[str, list[dict]]:
     build(folder)
     for relative in GOOD:
         shutil.copy(FIXTURES / relative, folder / ("good-" + Path(relative).name))
+    shutil.copy(FIXTURES / GOOD[1], os.path.join(os.fsencode(folder), GBK_NAME))
+    report = folder / "report.json"
     try:
-        done = subprocess.run([str(PLAN_RULES), "check", str(folder), "-f", "json", "-q"], capture_output=True,
-                              text=True, timeout=TIMEOUT * 4, cwd=ROOT, preexec_fn=limited)
+        done = subprocess.run([str(PLAN_RULES), "check", str(folder), "-f", "json", "-q", "-o", str(report)],
+                              capture_output=True, text=True, timeout=TIMEOUT * 4, cwd=ROOT, preexec_fn=limited)
     except subprocess.TimeoutExpired:
         pytest.fail("批量检查超时未结束")
     assert done.returncode == 1, done.stderr[-3000:]
     (folder / "no-permission.yaml").chmod(0o644)
-    return {Path(entry["path"]).name: entry["findings"] for entry in json.loads(done.stdout)["files"]}
+    return {Path(entry["path"]).name: entry["findings"] for entry in json.loads(report.read_bytes())["files"]}
 
 
 def test_a_batch_reports_every_hostile_file_a_walk_finds(batch):
     walked = {name for name, case in CASES.items() if case.expect.batch and not case.expect.skip}
-    assert set(batch) == walked | {"good-" + Path(relative).name for relative in GOOD}
+    assert set(batch) == walked | {"good-" + Path(relative).name for relative in GOOD} | {GBK_SHOWN}
 
 
 @pytest.mark.parametrize("name", sorted(name for name, case in CASES.items()
@@ -215,6 +221,11 @@ def test_in_a_batch_the_good_plans_are_checked_exactly(batch, relative):
     expected = Checker(use_engine=False).check_path(FIXTURES / relative).findings
     assert [(f["code"], f["message"], f["line"], f["where"]) for f in batch["good-" + Path(relative).name]] == [
         (f.code, f.message, f.position[0], f.where) for f in expected]
+
+
+def test_in_a_batch_a_plan_whose_name_is_not_utf8_is_checked_and_named_escaped(batch):
+    assert [(f["code"], f["message"]) for f in batch[GBK_SHOWN]] == [
+        (f["code"], f["message"]) for f in batch["good-lishan-2023.yaml"]]
 
 
 def test_in_a_batch_a_sparse_10gb_plan_is_refused_from_its_size(batch):

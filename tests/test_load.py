@@ -80,7 +80,7 @@ def test_top_level_list_is_not_a_plan():
 
 def test_duplicate_keys_are_refused_rather_than_silently_overwritten():
     loaded, findings = findings_of("year: 2023\nyear: 2024\n")
-    assert findings == [("IN001", 2, "")] and "重复" in loaded.findings[0].message
+    assert findings == [("IN002", 2, "year")] and "重复" in loaded.findings[0].message
 
 
 def test_aliases_are_refused_so_billion_laughs_cannot_expand():
@@ -130,41 +130,29 @@ def test_json_positions_agree_with_the_yaml_composer(indent):
     assert json_positions(text).entries == parse_yaml(text)[1].entries
 
 
-SCALARS = ["", "~", "null", "NULL", "yes", "No", "on", "OFF", "true", "False", "0", "-12", "+3", "0o17", "0x1F",
-           "1_000", "0b101", "1:30", "3.5", ".5", "-.inf", ".NaN", "1e3", "6.8523015e+5", "2023-01-01",
-           "2023-01-01 10:00:00", "2001-12-14t21:59:43.10-05:00", "<<", "=", "249日", "中文", "-", "'quoted'",
-           '"12"', "!!str 12", "[1, 2]", "{a: 1}", "- x"]
+# Each plain scalar and the tag the plan schema gives it (plan_rules/yaml_schema.py): YAML 1.2's
+# core schema with numbers in decimal only, so that YAML 1.1's yes, on, 4:10 or 017 are not
+# read as numbers (issue 11).
+SCALARS = {"": "null", "~": "null", "null": "null", "NULL": "null", "yes": "str", "No": "str", "on": "str",
+           "OFF": "str", "y": "str", "true": "bool", "False": "bool", "TRUE": "bool", "0": "int", "-12": "int",
+           "+3": "int", "017": "int", "0o17": "str", "0x1F": "str", "1_000": "str", "0b101": "str", "1:30": "str",
+           "3.5": "float", ".5": "float", "1.": "float", "-.inf": "float", ".NaN": "float", "1e3": "float",
+           "6.8523015e+5": "float", "2023-01-01": "str", "2023-01-01 10:00:00": "str", "<<": "str", "=": "str",
+           "249日": "str", "中文": "str", "'quoted'": "str", '"12"': "str", "!!str 12": "str"}
 
 
 @pytest.mark.parametrize("scalar", SCALARS)
-def test_lean_resolver_gives_pyyaml_tags(scalar):
-    """load.plan_loader() resolves tags without PyYAML's path machinery; same tags, always."""
-    import yaml
+def test_plain_scalars_take_the_plan_schema_tags(scalar):
+    from plan_rules.yaml_schema import plan_loader
 
-    from plan_rules.load import plan_loader
-
-    def tags(loader_class):
-        loader = loader_class(f"key: {scalar}\nlist: [{scalar}]\n")
-        try:
-            node = loader.get_single_node()
-        finally:
-            loader.dispose()
-
-        def walk(n):
-            if isinstance(n, yaml.ScalarNode):
-                return (n.tag, n.value)
-            if isinstance(n, yaml.SequenceNode):
-                return (n.tag, [walk(x) for x in n.value])
-            return (n.tag, [(walk(k), walk(v)) for k, v in n.value])
-        return walk(node)
-
+    loader = plan_loader()(f"key: {scalar}\nlist: [{scalar}]\n")
     try:
-        expected = tags(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError:
-        with pytest.raises(yaml.YAMLError):
-            tags(plan_loader())
-        return
-    assert tags(plan_loader()) == expected
+        node = loader.get_single_node()
+    finally:
+        loader.dispose()
+    (_, value), (_, items) = node.value
+    listed = items.value or [value]       # `[]`: nothing in the list
+    assert value.tag == listed[0].tag == f"tag:yaml.org,2002:{SCALARS[scalar]}"
 
 
 def test_an_impossible_date_is_in002_at_its_line():

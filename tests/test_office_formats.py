@@ -53,8 +53,10 @@ def test_a_file_libreoffice_cannot_open_is_in001_not_a_traceback(tmp_path, pytho
 def test_a_mixed_folder_reports_what_it_could_not_check_and_lists_the_rest(tmp_path, monkeypatch):
     monkeypatch.setattr(legacy, "soffice", lambda: None)
     shutil.copy(TAOYUAN, tmp_path / "a.docx")
-    for name in ("b.doc", "c.wps", "d.xlsx", "e.png", "pyproject.toml"):
+    for name in ("b.doc", "c.wps", "d.xlsx", "e.png"):
         (tmp_path / name).write_bytes(b"x")
+    # a config file is passed over, not checked (a malformed one would be a configuration error)
+    (tmp_path / "pyproject.toml").write_text("[tool.black]\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["check", "-f", "concise", "--select", "IN", str(tmp_path)])
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [

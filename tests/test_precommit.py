@@ -34,8 +34,11 @@ def test_every_package_of_plan_rules_is_in_the_wheel():
 
 
 def test_the_hook_definition_sends_plan_files_to_one_process():
-    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert (hook["id"], hook["language"], hook["entry"], hook["require_serial"]) == ("plan-rules", "python", "plan-rules check", True)
+    hook, cross_plan = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert (hook["id"], hook["language"], hook["entry"], hook["require_serial"]) == (
+        "plan-rules", "python", "plan-rules check --no-cross-plan", True)
+    assert (cross_plan["id"], cross_plan["entry"], cross_plan["pass_filenames"], cross_plan["files"]) == (
+        "plan-rules-cross-plan", "plan-rules check --select XP", False, hook["files"])
     matches = [name for name in ("a.yaml", "a.yml", "a.json", "a.txt", "a.docx", "a.pdf", "a.csv", "a.py")
                if re.search(hook["files"], name)]
     assert matches == ["a.yaml", "a.yml", "a.json", "a.txt", "a.docx", "a.pdf"]

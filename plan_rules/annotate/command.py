@@ -19,9 +19,12 @@ def annotate_plan(plan: str, target: Path, config, suppressions) -> list[Finding
         raise AnnotateError(f"只能为文档加批注（{' '.join(ANNOTATABLE_SUFFIXES)}）；结构化计划（.yaml .json）请用 check 命令检查")
     if target.resolve() == Path(plan).resolve():
         raise AnnotateError(f"{target} 是被检查的计划本身，不能覆盖；请用 -o 另指定输出文件")
+    from plan_rules.output import Target, write_file
+
     findings = run_batch([plan], config, exceptions=suppressions).all_findings
     if not any(f.code == "IN001" for f in findings):
-        target.write_bytes(annotated_docx(*docx_source(read_file(Path(plan)), suffix), findings))
+        # written whole by rename, or not at all (output.py)
+        write_file(Target.of(str(target)), annotated_docx(*docx_source(read_file(Path(plan)), suffix), findings))
     return findings
 
 

@@ -20,6 +20,8 @@ FORMATS = {
 }
 # Formats that draw from each file's Plan, which the batch then keeps.
 NEEDS_PLANS = {"html"}
+# SARIF names files by URI, percent-encoding a name's own bytes; it escapes its texts itself.
+ESCAPES_ITSELF = {"sarif"}
 
 
 # Formats that mark severities in colour when written to a terminal.
@@ -27,7 +29,11 @@ COLOURED = {"text", "table"}
 
 
 def render(format_name: str, batch, rulebook, colour: bool = False) -> str:
+    """Every format but SARIF gets the batch with file names and plan texts escaped (escaping.py)."""
+    from .escaping import displayable
+
     module = import_module(f"{__name__}.{FORMATS[format_name]}")
+    shown = batch if format_name in ESCAPES_ITSELF else displayable(batch)
     if format_name in COLOURED:
-        return module.render(batch, rulebook, colour=colour)
-    return module.render(batch, rulebook)
+        return module.render(shown, rulebook, colour=colour)
+    return module.render(shown, rulebook)

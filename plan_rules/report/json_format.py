@@ -14,7 +14,7 @@ def render(batch, rulebook) -> str:
     counts = severity_counts(batch)
     summary = {"files": len(batch.results), "files_with_errors": files_with_errors(batch),
                "unreadable": unreadable_count(batch), "suppressed": batch.suppressed,
-               **{s.name: n for s, n in counts.items()}}
+               **{s.name: n for s, n in counts.items()}, "cross_plan_checked": batch.cross_plan_checked}
     files = ",\n".join(f'    {{"path": {dumps(r.path)}, "findings": {findings_list(r.findings, 6)}}}'
                        for r in batch.results)
     return (f'{{\n  "tool": "plan-rules", "version": {dumps(__version__)},\n'

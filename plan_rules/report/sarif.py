@@ -9,12 +9,14 @@ place as named numbers and, for arithmetic rules, the figure the plan should hav
 from __future__ import annotations
 
 import json
+import os
 from pathlib import PurePath
 from urllib.parse import quote
 
 from .. import __version__
 from ..findings import Severity
 from ..rule_docs import rule_page
+from .escaping import escape
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {Severity.error: "error", Severity.warning: "warning", Severity.info: "note"}
@@ -50,11 +52,11 @@ def rule_descriptor(rule) -> dict:
 
 
 def result(finding, index: dict) -> dict:
-    text = finding.message + (f"（{finding.where}）" if finding.where else "")
+    text = escape(finding.message + (f"（{finding.where}）" if finding.where else ""))
     line, column = finding.position
     location = {"artifactLocation": {"uri": artifact_uri(finding.file)},
                 "region": {"startLine": line, "startColumn": column}}
-    properties = {"field": finding.field, "basis": finding.basis, "place": finding.place_fields()}
+    properties = {"field": escape(finding.field), "basis": finding.basis, "place": finding.place_fields()}
     if finding.expected is not None:
         properties["expected"] = finding.expected
     entry = {
@@ -71,8 +73,9 @@ def result(finding, index: dict) -> dict:
 
 def artifact_uri(path: str) -> str:
     """A relative path stays relative (dashboards resolve it against the checkout); an
-    absolute one becomes a file: URI. Non-ASCII names are percent-encoded (RFC 3986)."""
+    absolute one becomes a file: URI. Non-ASCII names are percent-encoded (RFC 3986) from the
+    name's own bytes, so that a name that is not UTF-8 (GBK from a Windows share) keeps them."""
     pure = PurePath(path)
     if pure.is_absolute():
         return pure.as_uri()
-    return quote(pure.as_posix())
+    return quote(os.fsencode(pure.as_posix()))

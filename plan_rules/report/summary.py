@@ -49,6 +49,19 @@ def suppression_notices(batch) -> list[str]:
     return lines
 
 
+def notices(batch) -> list[str]:
+    """What stderr says whatever --quiet: files passed over, checks not run, suppressions."""
+    return (skipped_reports_notice(batch) + cross_plan_notice(batch) + suppression_notices(batch)
+            + unchecked_notices(batch))
+
+
+def cross_plan_notice(batch) -> list[str]:
+    if batch.cross_plan_checked:
+        return []
+    return ["未作跨计划检查（XP001 同一单位被不同机关重复列为重点、XP002 同一文件重复提交）：--no-cross-plan；"
+            "pre-commit 可能把文件分几批传入，跨计划检查请用钩子 plan-rules-cross-plan 或对整个目录运行 plan-rules check"]
+
+
 UNCHECKED_LISTED = 10
 
 
@@ -59,3 +72,11 @@ def unchecked_notices(batch) -> list[str]:
     listed = "、".join(batch.unchecked[:UNCHECKED_LISTED])
     more = f" 等 {len(batch.unchecked)} 个" if len(batch.unchecked) > UNCHECKED_LISTED else ""
     return [f"目录中有 {len(batch.unchecked)} 个文件不是计划格式，未检查：{listed}{more}"]
+
+
+def skipped_reports_notice(batch) -> list[str]:
+    """Reports plan-rules wrote, found among the files to check and passed over (signature.py)."""
+    if not batch.skipped_reports:
+        return []
+    return [f"跳过 {len(batch.skipped_reports)} 个 plan-rules 写出的检查报告（不是计划）："
+            + "、".join(batch.skipped_reports)]

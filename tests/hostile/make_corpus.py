@@ -26,6 +26,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+if __package__ in (None, ""):     # run as a script: the folder above is where `hostile` is
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from hostile import word_corpus  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[2]
 PLANS = ROOT / "fixtures" / "plans"
 DOCUMENTS = ROOT / "fixtures" / "documents"
@@ -131,8 +135,8 @@ DEPTH = 10_000
 def structured_cases() -> dict[str, Case]:
     c = {
         "billion-laughs.yaml": (lambda: BILLION_LAUGHS, unreadable("别名")),
-        # The merge key itself is refused (its tag is not a plain key) before its alias.
-        "merge-key.yaml": (lambda: MERGE_KEY, unreadable("键须为普通文字")),
+        # YAML 1.2 has no merge key: `<<` is a key like another, and the alias it names is refused.
+        "merge-key.yaml": (lambda: MERGE_KEY, unreadable("别名")),
         "python-tag.yaml": (lambda: PYTHON_TAG, unreadable("不支持的 YAML 标签")),
         # 10,000 levels: libyaml stops at 1,000, the JSON parser at Python's recursion limit.
         "deep-flow.yaml": (lambda: "year: " + "[" * DEPTH + "]" * DEPTH + "\n", unreadable("嵌套过深")),
@@ -439,6 +443,18 @@ def encrypted_pdf() -> bytes:
     return pdf(objects, b"/Encrypt 5 0 R /ID [" + file_id + b" " + file_id + b"] ")
 
 
+def many_pages_pdf(count: int = 2000) -> bytes:
+    """A text PDF of 2,000 pages sharing one content stream: reading them all took 81 s and
+    1.8 GB before the page count was bounded."""
+    font = b"/Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>"
+    kids = b" ".join(b"%d 0 R" % (4 + n) for n in range(count))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % count,
+               stream(b"BT /F1 12 Tf 72 720 Td (Annex table, page after page) Tj ET")]
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R " + font + b" >>"] * count
+    return pdf(objects)
+
+
 def pdf_bomb() -> bytes:
     """A page whose content stream inflates to 2 GiB of spaces (FlateDecode)."""
     data, _, _ = deflate_repeated(b"", b" " * MB, BOMB_INFLATED // MB, b"")
@@ -467,6 +483,7 @@ def big_cases() -> dict[str, Case]:
         # Refused without inflating 2 GiB, and saying why (not "corrupt").
         "zip-bomb.docx": Case(contents(docx_bomb), unreadable("过大")),
         "flate-bomb.pdf": Case(contents(pdf_bomb), unreadable("过大")),
+        "many-pages.pdf": Case(contents(many_pages_pdf), unreadable("超过 200 页")),
     }
 
 
@@ -514,9 +531,16 @@ def running_as_root() -> bool:
 
 # ---- all of it ------------------------------------------------------------------------------
 
+def word_cases() -> dict[str, Case]:
+    """Word's places for text, and text that no reader sees (word_corpus.py)."""
+    like = {name: Case(contents(make), Expectation(like="documents/anping-2023.docx"))
+            for name, make in word_corpus.IN_CORPUS.items()}
+    return {**like, **{name: Case(contents(make), unreadable(phrase)) for name, (make, phrase) in word_corpus.REFUSED.items()}}
+
+
 def cases() -> dict[str, Case]:
     """Every case, nothing written: cheap enough to parametrise tests with."""
-    return {**structured_cases(), **document_cases(), **big_cases(), **special_cases()}
+    return {**structured_cases(), **document_cases(), **word_cases(), **big_cases(), **special_cases()}
 
 
 def build(directory: str | os.PathLike) -> dict[str, Expectation]:

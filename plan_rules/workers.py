@@ -1,0 +1,111 @@
+"""How many worker processes a batch starts, and how they end.
+
+- Never more workers than the cores this process may run on: `-j 1000` on two cores started a
+  thousand processes, each loading the rulebook and the engine, to run two at a time.
+- Workers end with the main process, whatever ends it. A worker waits on a pipe that it holds
+  open itself, so when the main process was killed its workers waited for ever. Now a thread in
+  each worker waits for the main process to end (multiprocessing's parent sentinel, which
+  also tells a parent that died before the worker started), and on Linux the kernel kills
+  the worker at once when its parent dies (prctl PR_SET_PDEATHSIG), even after SIGKILL and
+  while the worker is busy in native code.
+- SIGTERM and SIGHUP end the main process as Ctrl-C does: workers are stopped at once, one
+  line is said, and the exit code is 128 + the signal's number. The process ends from the
+  handler itself: an exception raised from it could land anywhere, and one that landed while
+  the pool was starting its thread broke the pool's own shutdown. While a report is being
+  written and renamed, the signals wait, so that no half-written temporary file is left.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import threading
+from contextlib import contextmanager
+from typing import Callable
+
+PR_SET_PDEATHSIG = 1           # <linux/prctl.h>
+ENDING_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+def usable_cores() -> int:
+    if hasattr(os, "process_cpu_count"):     # Python 3.13
+        return os.process_cpu_count() or 1
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def worker_count(requested: int, files: int, min_files_per_worker: int) -> int:
+    """At most the usable cores, and no worker with fewer than `min_files_per_worker` files."""
+    return max(1, min(requested, usable_cores(), files // min_files_per_worker))
+
+
+def start_as_worker() -> None:
+    """In a new worker: signals as a worker needs them, and an end bound to the parent's."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)     # Ctrl-C is the main process's to handle
+    for signum in ENDING_SIGNALS:
+        if signum != signal.SIGINT:
+            signal.signal(signum, signal.SIG_DFL)    # not the main process's handler, inherited by fork
+    end_with_parent()
+
+
+def end_with_parent() -> None:
+    import multiprocessing
+
+    if sys.platform.startswith("linux"):
+        ask_kernel_to_end_with_parent()
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=wait_for_parent, args=(parent,), name="plan-rules-parent", daemon=True).start()
+
+
+def ask_kernel_to_end_with_parent() -> None:
+    try:
+        import ctypes
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass            # not glibc or musl: the thread is enough
+
+
+def wait_for_parent(parent) -> None:
+    parent.join()       # returns when the parent has ended, or had already
+    os._exit(1)
+
+
+def stop_workers() -> None:
+    import multiprocessing      # 10 ms: only when there is something to stop
+
+    for child in multiprocessing.active_children():
+        child.terminate()
+
+
+@contextmanager
+def ending_on_signals(say: Callable[[str], None]):
+    """Within: SIGINT, SIGTERM and SIGHUP stop the workers, `say` why, and end the process."""
+    def stop(signum, frame):
+        stop_workers()
+        say("\nplan-rules: 已中断\n")
+        os._exit(128 + signum)
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {signum: signal.signal(signum, stop) for signum in ENDING_SIGNALS}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+@contextmanager
+def signals_held():
+    """Within: the ending signals wait (POSIX), and are handled when it is left."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, ENDING_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
