@@ -262,6 +262,13 @@ def high_bytes(seed: int, size: int = 64 * 1024) -> bytes:
     return bytes(rng.randrange(0x80, 0x100) for _ in range(size))
 
 
+def without_punctuation(seed: int, wrap: int = 0) -> str:
+    """About 4.9 MB of the words plans are made of, with no punctuation and no figures."""
+    rng = random.Random(seed)
+    text = "".join(rng.choices("安全生产监督检查计划执法人员工作日重点一般企业单位开展组织实施加强领导", k=1_600_000))
+    return "\n".join(text[i:i + wrap] for i in range(0, len(text), wrap)) if wrap else text
+
+
 def truncated_docx() -> bytes:
     data = WORD.read_bytes()
     return data[: len(data) // 2]
@@ -287,6 +294,11 @@ def document_cases() -> dict[str, Case]:
         "long-line.txt": (lambda: seed_with_line("=" * 2_000_000), Expectation(like="documents/lishan-2023.txt")),
         # The seed with a line of 100,000 digits: every figure pattern of the extractor meets it.
         "digits-line.txt": (lambda: seed_with_line("9" * 100_000), Expectation(like="documents/lishan-2023.txt")),
+        # Chinese without punctuation just under the size limit, hard-wrapped and on one line:
+        # no sentence ever ends, so nothing may join or search lines quadratically. What is
+        # said is what a text with no plan in it deserves: it stops mid-sentence (DC005).
+        "no-punctuation-wrapped.txt": (lambda: without_punctuation(7, wrap=38), Expectation(("DC005",), "不完整")),
+        "no-punctuation-one-line.txt": (lambda: without_punctuation(8), Expectation(("DC005",), "不完整")),
         # Word never writes a DTD. A billion laughs in document.xml: lxml's amplification
         # guard stops the expansion, and the package is reported unreadable.
         "entity-bomb.docx": (lambda: docx_with_entities(BILLION_LAUGHS_DTD, "&lol9;"), unreadable("损坏")),
