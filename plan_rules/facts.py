@@ -449,9 +449,16 @@ def percent_fact(plan: Plan, printed: PrintedPercent, th: Thresholds) -> Optiona
                   "other_enforcement": other, "non_enforcement": non}
     numerator = numerators[printed.subject]
     bases = [printed.base] if printed.base else (["supervision", "total"] if printed.subject in ("key", "general", "reserve") else ["total"])
+    # Where S is not printed it is what the method defines, T − O − X; where that cannot be
+    # worked out either, an open base cannot be told, and a share checked against T alone
+    # would be an error resting on a guess.
+    supervision = w.supervision if w.supervision is not None else (
+        Decimal(str(w.total)) - other - non if None not in (w.total, other, non) else None)
+    if printed.base is None and "supervision" in bases and supervision is None:
+        return None
     candidates = []
     for base in bases:
-        denominator = w.supervision if base == "supervision" else w.total
+        denominator = supervision if base == "supervision" else w.total
         if numerator is None or not denominator or (base == "supervision" and printed.subject == "supervision"):
             continue
         candidates.append((percent_error(printed.value, Fraction(str(numerator)) / Fraction(str(denominator))), base))

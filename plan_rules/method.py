@@ -40,7 +40,7 @@ X = Figure("X", "workdays.non_enforcement.stated_total", "非执法工作日", "
 # 工作日后（的天数）", which comes first so that 总法定工作日 there is not read as T.
 S = Figure("S", "workdays.supervision", "监督检查工作日", "日",
            r"总法定工作日(?:减去|扣除|减)其[他它]执法工作日(?:和|、|及|与|,)?(?:减去|扣除)?非执法工作日(?:之?后(?:的天数)?)?"
-           r"|(?<!重点)(?<!一般)(?<!随机)(?:监督检查执法|监督执法检查|监督检查|执法检查)工作日", ("WD008", "WD009", "WD011"))
+           r"|(?<!重点)(?<!一般)(?<!随机)(?:监督检查执法|监督执法检查|监督检查|执法检查)工作日", ("WD008", "WD009", "WD010", "WD011"))
 # K and G are also written without 工作日 where their days follow at once ("重点检查713天").
 _DAYS_FOLLOW = r"(?=\s*(?:为|共|约)?\s*\d+(?:\.\d+)?\s*(?:个工作日|工作日|人日|日|天))"
 K = Figure("K", "workdays.key", "重点检查工作日", "日",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from plan_rules.extract import extract_text
+from plan_rules.extract import extract_document, extract_text
 from plan_rules.extract.document import build_document
 from plan_rules.extract.layout import logical_lines
 from plan_rules.readers.plain import read_text
@@ -398,3 +398,29 @@ def test_the_issuers_name_alone_above_the_years_title_is_part_of_the_title():
     plan = _plan("青石县应急管理局\n2024年度安全生产监督检查计划\n\n根据编制办法制定本计划。\n")
     assert plan.title == "青石县应急管理局2024年度安全生产监督检查计划"
     assert plan.issuer.name == "青石县应急管理局"
+
+
+def test_sections_headed_by_markdown_hashes_without_numbers():
+    text = ("## 执法工作日测算\n人均法定工作日250天，总法定工作日2000天。\n### 其他执法工作日\n共500天。\n"
+            "### 监督检查工作日\n2000-500-700=800天，其中重点检查工作日560天，占70%。\n")
+    plan = extract_text(text, "计划.md").plan
+    assert (plan.workdays.other_enforcement.stated_total, plan.workdays.supervision) == (500, 800)
+    assert [(p.subject, p.base) for p in plan.workdays.percentages] == [("key", None)]
+
+
+def test_sections_headed_by_word_heading_styles_without_numbers(tmp_path, python_checker):
+    import docx
+    document = docx.Document()
+    document.add_heading("执法工作日测算", 1)
+    document.add_paragraph("人均法定工作日250天，总法定工作日2000天。")
+    document.add_heading("其他执法工作日", 2)
+    document.add_paragraph("共500天：")
+    for item in ("开展安全生产综合监管300天", "实施行政许可200天"):
+        document.add_paragraph(item, style="List Number")
+    document.add_heading("监督检查工作日", 2)
+    document.add_paragraph("2000-500-700=800天，其中重点检查工作日560天，占70%；一般检查工作日240天，占30%。")
+    document.save(tmp_path / "计划.docx")
+    plan = extract_document(tmp_path / "计划.docx").plan
+    other = plan.workdays.other_enforcement
+    assert (other.stated_total, [i.days for i in other.items], plan.workdays.supervision) == (500, [300, 200], 800)
+    assert "WD010" not in {f.code for f in python_checker.check_path(tmp_path / "计划.docx").findings}

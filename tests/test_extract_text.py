@@ -124,7 +124,7 @@ def test_each_missing_figure_is_an_in003_warning_naming_it():
             "key_inspections.unit_count", "general_inspections.unit_count"} == fields
     supervision = next(f for f in extraction.findings if f.field == "workdays.supervision")
     assert (supervision.code, supervision.severity) == ("IN003", Severity.warning)
-    assert supervision.message == "未能在文档中找到“监督检查工作日”的数字，相关检查（WD008、WD009、WD011）已跳过"
+    assert supervision.message == "未能在文档中找到“监督检查工作日”的数字，相关检查（WD008、WD009、WD010、WD011）已跳过"
 
 
 def test_empty_text_is_in001():

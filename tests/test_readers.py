@@ -59,6 +59,38 @@ def test_word_automatic_numbering_is_rendered_and_merged_cells_are_read_once_per
     assert [line.text.split("\t")[0] for line in lines if line.table == 1][1:3] == ["非执法工作日", "非执法工作日"]
 
 
+def test_word_heading_styles_and_outline_levels_give_a_paragraphs_level(tmp_path):
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    document = docx.Document()
+    document.add_heading("执法力量", 1)
+    document.add_heading("其他执法工作日", 2)
+    document.add_paragraph("纳入计划的行政执法人员8人。")
+    own = document.add_paragraph("非执法工作日")             # an outline level set on the paragraph
+    level = OxmlElement("w:outlineLvl")
+    level.set(qn("w:val"), "1")
+    own._p.get_or_add_pPr().append(level)
+    body = document.styles.add_style("正文说明", WD_STYLE_TYPE.PARAGRAPH)
+    body.base_style = document.styles["Heading 1"]           # based on a heading, but says body text
+    said = OxmlElement("w:outlineLvl")
+    said.set(qn("w:val"), "9")
+    body.element.get_or_add_pPr().append(said)
+    document.add_paragraph("说明", style="正文说明")
+    document.add_heading("一个标题样式的段落写得很长，一句完整的话，以句号结束，不是标题。", 1)
+    document.save(tmp_path / "styled.docx")
+    lines = read_document(tmp_path / "styled.docx").lines
+    assert [(line.text, line.outline) for line in lines] == [
+        ("执法力量", 0), ("其他执法工作日", 1), ("纳入计划的行政执法人员8人。", None), ("非执法工作日", 1), ("说明", None),
+        ("一个标题样式的段落写得很长，一句完整的话，以句号结束，不是标题。", None)]
+
+
+def test_markdown_headings_carry_their_level(tmp_path):
+    (tmp_path / "plan.md").write_text("# 标题\n正文\n### 其他执法工作日\n#没有空格不是标题\n", encoding="utf-8")
+    assert [line.outline for line in read_document(tmp_path / "plan.md").lines] == [0, None, 2, None, None]
+
+
 def test_pdf_lines_are_anchored_by_page_and_line():
     lines = read_document(DOCUMENTS / "xishan-2024.pdf").lines
     assert (lines[0].text, lines[0].location.where) == ("西安江市西山区应急管理局2024年安全生产年度监督检查计划", "第 1 页第 1 行")

@@ -2,7 +2,8 @@
 each line belongs to.
 
 A heading is a line with a heading marker (第一部分, 一、, （一）) — or, for a numbered line,
-one whose title is short and carries no figure — and its section runs to the next heading of
+one whose title is short and carries no figure, or a line the format marks as a heading (a
+Word heading style, a Markdown "#") — and its section runs to the next heading of
 its rank or above. A section "is about" a figure when its title starts with that figure's
 wording ("（三）其他执法工作日（994个工作日）", "（五）监督检查执法工作日的确定"): a total,
 item list, formula or percentage inside it belongs to that figure unless it names another.
@@ -14,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from plan_rules.extract.layout import Line
-from plan_rules.extract.markers import HEADING_STYLES, rank, strip_marker
+from plan_rules.extract.markers import HEADING_STYLES, OUTLINE, rank, strip_marker
 from plan_rules.method import ANY_LABEL, BY_KEY, Figure
 
 _TITLE_END = re.compile(r"[。:;,，(]|\d")
@@ -101,6 +102,9 @@ def _heading(index: int, line: Line) -> Heading | None:
         return None
     text = line.text.text
     style, body = strip_marker(text)
+    if style is None and line.outline is not None:   # a Word heading style, a Markdown "#"
+        title = text[body:_title_end(text, body)].strip()
+        return Heading(index, f"{OUTLINE}{line.outline}", body, title, section_figures(title)) if title else None
     if style is None:
         bare = _BARE_CATEGORY.match(text)          # "其他执法工作日：1035日" heading its items
         return Heading(index, "bare", bare.start("title"), bare.group("title"), section_figures(bare.group("title"))) if bare else None

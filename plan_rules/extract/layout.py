@@ -52,6 +52,7 @@ class Line:
     text: Text
     cells: list[Text] = field(default_factory=list)
     table: int | None = None
+    outline: int | None = None        # the heading level the format marks (TextLine.outline)
 
     @property
     def is_row(self) -> bool:
@@ -86,7 +87,7 @@ def logical_lines(source: Source) -> list[Line]:
         if not line.text.strip():
             _flush(pending, result)
             continue
-        if pending and _continues(spelled[id(pending[-1])], spelled[id(line)], len(pending), pending[-1], source.kind, wrap_width):
+        if pending and line.outline is None and pending[-1].outline is None and _continues(spelled[id(pending[-1])], spelled[id(line)], len(pending), pending[-1], source.kind, wrap_width):
             pending.append(line)
         else:
             _flush(pending, result)
@@ -102,7 +103,9 @@ def _flush(pending: list[TextLine], result: list[Line]) -> None:
             text = line.text if position == 0 else line.text.lstrip()
             parts.append((text, line, len(line.text) - len(text)))
         whole = join(parts)
-        result.extend(Line(piece) for piece in _glued_headings(whole))
+        pieces = _glued_headings(whole)
+        result.append(Line(pieces[0], outline=pending[0].outline))
+        result.extend(Line(piece) for piece in pieces[1:])
         pending.clear()
 
 

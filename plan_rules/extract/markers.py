@@ -30,6 +30,7 @@ _MARKER = re.compile(rf"""^\s*(?:
 _RANK = {"part": 0, "cn_comma": 1, "cn_paren": 2, "num_space": 3, "num_paren": 3, "num_dot": 3, "num_half": 3,
          "decimal2": 4, "circled": 4, "bullet": 4, "cn_shi": 4, "decimal3": 5, "bare": 5}
 HEADING_STYLES = ("part", "cn_comma", "cn_paren")
+OUTLINE = "outline"        # + level: a heading the format marks, without a marker (document.py)
 # A marker inside a line that starts another item of a run ("…；2.实施行政许可…", "具体为：1.…"):
 # after a clause end or a day unit, a number and its dot or parentheses. Only markers that
 # continue the run's numbering count (categories.py), so "…备案40个工作日" is no marker.
@@ -70,4 +71,6 @@ def _chinese_small(text: str) -> int | None:
 
 
 def rank(style: str | None) -> int:
+    if style and style.startswith(OUTLINE):        # a heading by its format's level: 0 ranks as 一、
+        return 1 + int(style[len(OUTLINE):])
     return _RANK.get(style, 9)

@@ -33,6 +33,10 @@ class TextLine:
     # PDF only: the line runs to the right margin and the next line is not indented, so the
     # sentence goes on there (measured on the page; None where the format cannot tell).
     wrapped: bool | None = None
+    # The heading level the format itself marks, 0 the highest: a Word paragraph in a heading
+    # style or with an outline level, a Markdown "#" line. None for body text and where the
+    # format cannot tell (a PDF's headings are only larger type).
+    outline: int | None = None
 
     def locate(self, offset: int) -> Location:
         """The anchor of the character at `offset` in `text`."""

@@ -15,6 +15,7 @@ from plan_rules.sourcemap import Location
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 # C0 controls other than tab/newline/carriage return/form feed: a text file has none.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+_MARKDOWN_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+\S")
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
@@ -23,10 +24,16 @@ def read_text_bytes(data: bytes) -> Source:
 
 
 def read_text(text: str) -> Source:
-    """Split on \\r\\n, \\r or \\n only: line numbers then match what editors show."""
-    lines = [TextLine(line, Location(line=number, column=1))
+    """Split on \\r\\n, \\r or \\n only: line numbers then match what editors show. A Markdown
+    heading ("## 执法力量") carries its level; its "#"s are left for the extractor to drop."""
+    lines = [TextLine(line, Location(line=number, column=1), outline=_outline(line))
              for number, line in enumerate(_NEWLINE.split(text), start=1)]
     return Source("text", lines)
+
+
+def _outline(line: str) -> int | None:
+    heading = _MARKDOWN_HEADING.match(line)
+    return len(heading.group(1)) - 1 if heading else None
 
 
 def decode(data: bytes) -> str:

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import io
 import posixpath
+import re
 
 from plan_rules.readers.lines import ReadError, Source
-from plan_rules.readers.word_body import OFF, W, Body
+from plan_rules.readers.word_body import OFF, W, Body, outline_level
 from plan_rules.readers.word_numbering import ListNumbering, NumberingRef, num_pr_values
 
 # An encrypted .docx (打开密码) is not a zip but an OLE compound file, as is an old .doc.
@@ -131,15 +132,20 @@ def _document_lines(parts: _WordParts):
     if body is None:
         return iter(())
     numbering = ListNumbering(parts.numbering, parts.styles)
-    return Body(numbering, parts.hidden_styles()).lines(body)
+    return Body(numbering, parts.hidden_styles(), lambda style_id: parts.styles().outline_of(style_id)).lines(body)
+
+
+_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.I)
 
 
 class Styles:
-    """What the styles part says that reading needs: each style's list numbering, and the
-    styles whose text is hidden (w:vanish), both through basedOn (a loop of basedOn ends)."""
+    """What the styles part says that reading needs: each style's list numbering, the styles
+    whose text is hidden (w:vanish), and each style's outline level (its w:outlineLvl, or the
+    level its name gives: "heading 2", "标题 2" → 1), all through basedOn (a loop of basedOn
+    ends)."""
 
     def __init__(self, root):
-        self._own: dict[str, tuple[NumberingRef | None, bool | None, str | None]] = {}
+        self._own: dict[str, tuple[NumberingRef | None, bool | None, str | None, int | None]] = {}
         for style in root.iterchildren(W + "style") if root is not None else ():
             num_pr = style.find(f"{W}pPr/{W}numPr")
             vanish = style.find(f"{W}rPr/{W}vanish")
@@ -147,14 +153,20 @@ class Styles:
             self._own[style.get(W + "styleId")] = (
                 num_pr_values(num_pr) if num_pr is not None else None,
                 None if vanish is None else vanish.get(W + "val", "true") not in OFF,
-                based_on.get(W + "val") if based_on is not None else None)
+                based_on.get(W + "val") if based_on is not None else None,
+                _style_level(style))
         self.hidden = frozenset(style_id for style_id in self._own if self._first(style_id, 1))
 
     def numbering_of(self, style_id: str | None) -> NumberingRef:
         return self._first(style_id, 0) or (None, 0)
 
+    def outline_of(self, style_id: str | None) -> int | None:
+        level = self._first(style_id, 3)
+        return level if level is not None and level >= 0 else None
+
     def _first(self, style_id: str | None, index: int):
-        """The first setting (0: numbering, 1: hidden) found from the style up its basedOn chain."""
+        """The first setting (0: numbering, 1: hidden, 3: outline level) found from the style
+        up its basedOn chain."""
         seen = set()
         while style_id in self._own and style_id not in seen:
             seen.add(style_id)
@@ -163,6 +175,18 @@ class Styles:
                 return own[index]
             style_id = own[2]
         return None
+
+
+def _style_level(style) -> int | None:
+    """A style's own outline level; -1 for one that says body text, so that a heading's
+    level is not inherited past it; None when it says nothing."""
+    own = style.find(f"{W}pPr/{W}outlineLvl")
+    if own is not None:
+        level = outline_level(own)
+        return -1 if level is None else level
+    name = style.find(W + "name")
+    heading = _HEADING_NAME.match(name.get(W + "val") or "") if name is not None else None
+    return int(heading.group(1)) - 1 if heading else None
 
 
 _STYLE_TABLES: dict[tuple[int, int], Styles] = {}

@@ -22,6 +22,10 @@ hyphens, byte-order marks, bidirectional marks), which would split or join figur
 the body's reading order and not read either: headers, footers, footnotes, comments, and
 content imported whole from another part (w:altChunk).
 
+A paragraph in a heading style ("heading 1", "标题 2") or given an outline level (w:outlineLvl,
+directly or through its style) carries that level (TextLine.outline): plans whose headings are
+set by style alone have no "一、" to show them.
+
 Anchors stay those of the extractor's contract: "段落 N" counts the body's paragraphs, empty
 ones and those inside content controls included, as Word does; a table row lists its cells
 "表格 T 第 R 行第 C 列", tables numbered in reading order, nested ones included. Each place
@@ -31,7 +35,7 @@ table's cells after those of the row that holds it), which editors take as its l
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Callable, Iterator
 
 from lxml import etree
 
@@ -56,6 +60,11 @@ _SHAPES = frozenset((W + "drawing", W + "pict", MC + "AlternateContent"))
 _BLOCK_WRAPPERS = (W + "sdt", W + "customXml", MC + "AlternateContent")
 _RUN_LEVEL = (W + "r", *_RUN_CONTAINERS, M + "oMath", M + "oMathPara")
 _RPR, _T = W + "rPr", W + "t"
+# Only a short paragraph without a sentence's end can be a heading (the extractor asks the same
+# of a numbered line); longer ones never need the styles part looked up.
+_HEADING_MAX = 40
+_SENTENCE_END = re.compile(r"[。；;！？!?]\s*$")
+_BODY_TEXT_LEVEL = 9            # w:outlineLvl 9: body text
 OFF = ("0", "false", "off")          # w:val of a toggle property that turns it off
 _INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _NOTHING = etree.Element("nothing")      # what is read of a control that shows its prompt: nothing
@@ -69,9 +78,10 @@ _SYMBOL_FONT = {**{0xF020 + i: chr(0x20 + i) for i in range(0x20)},
 class Body:
     """Walks a document body once, numbering paragraphs and tables as it goes."""
 
-    def __init__(self, numbering, hidden_styles: frozenset[str]):
+    def __init__(self, numbering, hidden_styles: frozenset[str], style_outline: Callable[[str], int | None]):
         self.numbering = numbering
         self.hidden_styles = hidden_styles
+        self.style_outline = style_outline
         self.paragraphs = 0
         self.tables = 0
         self.order = 0              # places in reading order
@@ -88,7 +98,7 @@ class Body:
             place = anchor or self.next_paragraph()
             text, boxes = self.paragraph(block, shown)
             if text.strip():
-                yield TextLine(text, place)
+                yield TextLine(text, place, outline=self.outline(block, text))
             for box in boxes:
                 yield from self.lines(box, place)
         self.depth -= 1
@@ -112,6 +122,18 @@ class Body:
             self.runs(paragraph, hidden, parts, boxes)
         text = _INVISIBLE.sub("", "".join(parts))
         return self.numbering.label(paragraph) + text, boxes
+
+    def outline(self, paragraph, text: str) -> int | None:
+        """The paragraph's outline level: its own w:outlineLvl, else its style's."""
+        text = text.strip()
+        properties = paragraph.find(W + "pPr")
+        if properties is None or len(text) > _HEADING_MAX or _SENTENCE_END.search(text):
+            return None
+        own = properties.find(W + "outlineLvl")
+        if own is not None:
+            return outline_level(own)
+        style = properties.find(W + "pStyle")
+        return self.style_outline(style.get(W + "val")) if style is not None else None
 
     def runs(self, element, hidden: bool, parts: list[str], boxes: list) -> None:
         for child in element.iterchildren(*_RUN_LEVEL):
@@ -191,6 +213,12 @@ class Body:
         self.depth += 1
         if self.depth > MAX_NESTING:
             raise ReadError(f"Word 文档中表格、文本框或内容控件层层套叠超过 {MAX_NESTING} 层，不像是一份计划，未读取")
+
+
+def outline_level(element) -> int | None:
+    """The level of a w:outlineLvl (0–8); 9, body text, and nonsense are no level."""
+    value = element.get(W + "val") or ""
+    return int(value) if value.isascii() and value.isdigit() and int(value) < _BODY_TEXT_LEVEL else None
 
 
 def grid_span(properties) -> int:
