@@ -424,3 +424,16 @@ def test_sections_headed_by_word_heading_styles_without_numbers(tmp_path, python
     other = plan.workdays.other_enforcement
     assert (other.stated_total, [i.days for i in other.items], plan.workdays.supervision) == (500, [300, 200], 800)
     assert "WD010" not in {f.code for f in python_checker.check_path(tmp_path / "计划.docx").findings}
+
+
+def test_items_after_the_headings_colon_separated_by_dun_after_their_days():
+    category = _plan("（二）非执法工作日（1200天）：机关值班400天、节假日、双休日值班500天、参加党群活动300天等。\n"
+                     ).workdays.non_enforcement
+    assert category.stated_total == 1200
+    assert [(i.label, i.days) for i in category.items] == [("机关值班", 400), ("节假日、双休日值班", 500), ("参加党群活动", 300)]
+
+
+def test_an_items_days_in_parentheses_end_its_label():
+    items = _plan("（一）其他执法工作日（500天）\n（1）开展安全生产综合监管（300天）；\n（2）实施行政许可（200天）。\n"
+                  ).workdays.other_enforcement.items
+    assert [(i.label, i.days) for i in items] == [("开展安全生产综合监管", 300), ("实施行政许可", 200)]

@@ -23,13 +23,17 @@ from plan_rules.extract.numbers import numbers, to_decimal
 from plan_rules.extract.text import Text
 
 _LIST_INTRO = re.compile(r"(?:分别为|具体为|具体如下|包括|如下|明细如下)\s*:")
+_AFTER_TITLE = re.compile(r"\s*(?:\(\s*\d+(?:\.\d+)?\s*(?:个工作日|工作日|人日|日|天|个)?\s*\))?\s*:")
+# Unnumbered items are cut at "，", "；", "。", and at a "、" right after an item's days ("机关值班
+# 400天、学习、培训500天"): elsewhere "、" joins the words of one label ("节假日、双休日值班").
+_UNNUMBERED_CUT = re.compile(r"[,;。]|(?:(?<=\d天)|(?<=\d日)|(?<=\d个)|(?<=\d工作日))、")
 _TOTAL = re.compile(r"(?:以上)?(?:合计|总计|小计|共计)\s*:?\s*(?P<n>\d+(?:\.\d+)?)\s*(?:个工作日|工作日|人日|日|天|个)?")
 _DAYS = re.compile(r"(?P<lead>[:,为]?\s*(?:预计需要?|需要?|约|计|共计|共|合计|总计)?\s*)(?P<n>(?<![\d.])\d+(?:\.\d+)?)\s*(?P<u>个工作日|工作日|人日|日|天|个)(?![\u4e00-\u9fff]*(?:人|家|户))")
 _BARE_DAYS = re.compile(r"(?:[:,为]|总计|合计|共计|计)\s*(?P<n>\d+(?:\.\d+)?)\s*[;。.,]?\s*$")
 _FORMULA_RESULT = re.compile(r"[×xX*+\-]\s*\d[^=;。]*=\s*(?P<n>\d+(?:\.\d+)?)\s*(?:个工作日|工作日|人日|日|天|个)?\s*[;。,]?\s*$")
 _PER_PERSON = re.compile(r"(?:每人|人均|每名|按每人)[^,;。]{0,3}$")
 _LABEL_END = re.compile(r"[:;。]")
-_LABEL_TRIM = " \t:;,.。、"
+_LABEL_TRIM = " \t:;,.。、("          # "开展安全生产综合监管（300天）" ends its label at the parenthesis
 _LABEL_TAIL = re.compile(r"(?:预计需要?|需要?|约|共计|计|为|共)\s*$")
 _SPLITS = re.compile(r"其中\s*:?")
 _SPLIT = re.compile(r"(?P<unit>[\u4e00-\u9fff]{1,14}?(?:科|室|处|队|大队|支队|总队|中心|站|所|股|组|办|分局|机关|局|部))\s*:?\s*(?P<n>\d+(?:\.\d+)?)\s*(?:个工作日|工作日|人日|日|天|个)")
@@ -83,7 +87,7 @@ def prose_lists(document: Document) -> list[ItemList]:
 def _read_section(document: Document, heading: Heading) -> ItemList:
     found = ItemList(heading.figures[0], "prose", heading=heading.index)
     own = document.lines[heading.index].text
-    start = _items_start(own.text, heading.body)
+    start = _items_start(own.text, heading.body, heading.body + len(heading.title))
     if start is not None:
         _read_run(found, own, heading.index, start)
     for index in document.section_lines(heading):
@@ -103,13 +107,18 @@ def _read_section(document: Document, heading: Heading) -> ItemList:
     return found
 
 
-def _items_start(text: str, body: int) -> int | None:
-    """Where items begin on a heading's own line: after "具体为：" or at a first marker."""
+def _items_start(text: str, body: int, title_end: int) -> int | None:
+    """Where items begin on a heading's own line: after "具体为：", at a first marker, or after
+    the colon that ends the title and its figure when two or more items' days follow
+    ("（二）非执法工作日（1200天）：机关值班400天、学习培训考核会议500天…")."""
     intro = _LIST_INTRO.search(text, body)
     if intro:
         return intro.end()
     marker = RUN_MARKER.search(text, body)
-    return marker.start("marker") if marker and marker_number(text[marker.start("marker"):]) == 1 else None
+    if marker and marker_number(text[marker.start("marker"):]) == 1:
+        return marker.start("marker")
+    colon = _AFTER_TITLE.match(text, title_end)
+    return colon.end() if colon and len(list(_DAYS.finditer(text, colon.end()))) >= 2 else None
 
 
 def _read_run(found: ItemList, text: Text, line: int, start: int) -> None:
@@ -135,7 +144,7 @@ def _segments(text: str, start: int, numbered: bool) -> list[tuple[int, int]]:
     unnumbered list."""
     if not numbered:
         pieces, begin = [], start
-        for match in re.finditer(r"[,;。]", text[start:]):
+        for match in _UNNUMBERED_CUT.finditer(text[start:]):
             pieces.append((begin, start + match.start()))
             begin = start + match.end()
         pieces.append((begin, len(text)))
