@@ -437,3 +437,9 @@ def test_an_items_days_in_parentheses_end_its_label():
     items = _plan("（一）其他执法工作日（500天）\n（1）开展安全生产综合监管（300天）；\n（2）实施行政许可（200天）。\n"
                   ).workdays.other_enforcement.items
     assert [(i.label, i.days) for i in items] == [("开展安全生产综合监管", 300), ("实施行政许可", 200)]
+
+
+def test_a_share_printed_twice_in_one_row_is_one_share():
+    text = ("序号\t项目\t计算方法\t天数\t占比\n1\t监督检查工作日\t2500-800-900\t800\t32%\n"
+            "2\t重点检查工作日\t800×70%\t560\t70%\n")
+    assert [(p.subject, str(p.value)) for p in _plan(text).workdays.percentages] == [("supervision", "32"), ("key", "70")]

@@ -291,7 +291,12 @@ def _set_splits(plan: Plan, path: str, splits: categories.Splits, text, record: 
 
 def _percentages(plan: Plan, percents: list[Percent], record: _Recorder) -> None:
     """Shares of workdays, and the share of registered staff counted ("占在编人员的81.8%")."""
+    seen = set()
     for percent in sorted(percents, key=lambda p: (p.line, p.offset)):
+        said = (percent.line, percent.subject, percent.value, percent.base)
+        if said in seen:          # a row's share column and its "800×70%" say one share once
+            continue
+        seen.add(said)
         if percent.subject == "officers":
             if plan.officers.share is None:
                 plan.officers.share = percent.value
