@@ -38,6 +38,16 @@ def test_the_gb18030_fixture_is_not_valid_utf8_and_reads_all_the_same():
     assert read_document(DOCUMENTS / "beihu-2024-gb18030.txt").lines[0].text == "江口市北湖区应急管理局"
 
 
+def test_gb18030_that_detection_does_not_name_is_still_read(monkeypatch):
+    # charset-normalizer gives up on some real GB18030 plans (a CRLF one with full-width spaces)
+    from plan_rules.readers import plain
+    monkeypatch.setattr(plain, "_decode_detected", lambda data: None)
+    data = (DOCUMENTS / "beihu-2024-gb18030.txt").read_bytes().replace(b"\n", b"\r\n")
+    assert plain.read_text_bytes(data).lines[0].text == "江口市北湖区应急管理局"
+    # rare characters only: text in some other encoding, not read as GB18030
+    assert plain._decode_gb18030("鍏ㄥ眬鎵ф硶".encode("gb18030")) is None
+
+
 def test_lines_are_numbered_as_editors_number_them():
     lines = read_document(DOCUMENTS / "lishan-2023.txt").lines
     assert lines[60].text.startswith("8.完成本级人民政府") and lines[60].location == Location(line=61, column=1)

@@ -2,7 +2,8 @@
 
 Encodings seen in real plans: UTF-8 with or without BOM, and GB18030/GBK from Chinese
 Windows editors. UTF-8 is tried first (strict, so GBK bytes never pass as UTF-8); anything
-else is detected with charset-normalizer rather than assumed.
+else is detected with charset-normalizer rather than assumed, and GB18030 that detection does
+not name is taken when its Chinese reads as common Chinese.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from plan_rules.sourcemap import Location
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 # C0 controls other than tab/newline/carriage return/form feed: a text file has none.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+_COMMON_SHARE = 0.95         # of a GB18030 text's Chinese characters, at least this share in GB2312
 _MARKDOWN_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+\S")
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
@@ -39,7 +41,7 @@ def _outline(line: str) -> int | None:
 def decode(data: bytes) -> str:
     if not data.strip():
         raise ReadError("文件为空")
-    text = _decode_by_bom(data) or _decode_utf8(data) or _decode_detected(data)
+    text = _decode_by_bom(data) or _decode_utf8(data) or _decode_detected(data) or _decode_gb18030(data)
     if text is None or len(_CONTROL.findall(text)) > max(2, len(text) // 100):
         raise ReadError("无法识别文件的文字编码（不是 UTF-8 或 GB18030 文本，可能是二进制文件）")
     if not text.strip():
@@ -62,6 +64,27 @@ def _decode_utf8(data: bytes) -> str | None:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         return None
+
+
+def _decode_gb18030(data: bytes) -> str | None:
+    """GB18030 that detection did not name (charset-normalizer gives up on some plans, full-width
+    spaces and CRLF among them): taken when it decodes strictly and its Chinese is the common
+    Chinese of GB2312 (text in another encoding read as GB18030 is rare characters)."""
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    chinese = [char for char in text if "\u4e00" <= char <= "\u9fff"]
+    common = sum(1 for char in chinese if _in_gb2312(char))
+    return text if chinese and common >= _COMMON_SHARE * len(chinese) else None
+
+
+def _in_gb2312(char: str) -> bool:
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _decode_detected(data: bytes) -> str | None:
