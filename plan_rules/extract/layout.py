@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from plan_rules.extract.markers import strip_marker
+from plan_rules.extract.markers import OUTLINE_STYLES, strip_marker
 from plan_rules.extract.text import Piece, Text, concat, join, normalise, plain
 from plan_rules.readers.lines import PAGE_NUMBER, Source, TextLine
 
@@ -131,17 +131,19 @@ def _continues(before: str, after: str, pending: int, previous: TextLine, kind: 
         return True             # "…结合我区实际，" / "其中" / "占" cannot end a sentence
     if kind == "pdf":
         return bool(previous.wrapped) and strip_marker(after)[0] is None
-    if wrap_width is not None and len(before.strip()) >= wrap_width - 2 and strip_marker(after)[0] is None:
+    if wrap_width is not None and len(before) >= wrap_width - 2 and strip_marker(after)[0] is None:
         return True
-    # A numbered item whose figure is on the next line: "8.完成…安排的执" + "法工作任务：126".
+    # A numbered item whose figure is on the next line: "8.完成…安排的执" + "法工作任务：126";
+    # a section's title ("4 重点检查安排") is never continued so.
     style, body = strip_marker(before)
-    return (kind != "docx" and style is not None and not re.search(r"\d", before[body:])
+    return (kind != "docx" and style is not None and style not in OUTLINE_STYLES and not re.search(r"\d", before[body:])
             and strip_marker(after)[0] is None and not _BLOCK_WORD.match(after) and bool(_ENDS_WITH_FIGURE.search(after)))
 
 
 def _wrap_width(lines: list[TextLine], rows: dict, spelled: dict[int, str]) -> int | None:
     """The width a hard-wrapped text was cut at, or None for a text of whole paragraphs."""
-    prose = [(index, line.text.strip()) for index, line in enumerate(lines)
+    # Widths count the indent ("　　" opening a paragraph): a wrap cuts at a column.
+    prose = [(index, line.text.rstrip()) for index, line in enumerate(lines)
              if index not in rows and strip_marker(spelled[id(line)])[0] is None]
     lengths = [len(text) for _, text in prose if len(text) >= _HARD_WRAP_MIN]
     if len(lengths) < 3:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from plan_rules.extract.text import NUMBER_FOLLOWERS
+from plan_rules.extract.text import NUMBER_UNIT
 
 _CN = "一二三四五六七八九十"
 _MARKER = re.compile(rf"""^\s*(?:
@@ -20,16 +20,20 @@ _MARKER = re.compile(rf"""^\s*(?:
     (?P<decimal3>\d{{1,2}}\.\d{{1,2}}\.\d{{1,2}}(?![\d.])\s*)|
     (?P<decimal2>\d{{1,2}}\.\d{{1,2}}(?![\d.])(?=\s*[\u4e00-\u9fff]))|
     (?P<num_dot>\d{{1,2}}\s*[.、](?![\d、]))|
-    (?P<num_space>\d{{1,2}}\s+(?=[\u4e00-\u9fff])(?![{NUMBER_FOLLOWERS}]))|
+    (?P<num_space>\d{{1,2}}\s+(?=[\u4e00-\u9fff])(?!{NUMBER_UNIT}))|
     (?P<cn_shi>[{_CN}]{{1,3}}是(?=[\u4e00-\u9fff]))|
     (?P<num_half>\d{{1,2}}\s*\)(?!\d))|
     (?P<bullet>[-•·*](?:\s+|(?=[\u4e00-\u9fff])))
 )\s*""", re.X)
 
 # Lower rank = higher level.
-_RANK = {"part": 0, "cn_comma": 1, "cn_paren": 2, "num_space": 3, "num_paren": 3, "num_dot": 3, "num_half": 3,
-         "decimal2": 4, "circled": 4, "bullet": 4, "cn_shi": 4, "decimal3": 5, "bare": 5}
+# A decimal outline ("3 执法工作日测算", "3.3 其他执法工作日", "3.3.1 …") takes the places of 一、 and
+# （一）, so that "1." items under "3.3" are below it.
+_RANK = {"part": 0, "cn_comma": 1, "num_space": 1, "cn_paren": 2, "decimal2": 2, "num_paren": 3, "num_dot": 3,
+         "num_half": 3, "decimal3": 3, "circled": 4, "bullet": 4, "cn_shi": 4, "bare": 5}
 HEADING_STYLES = ("part", "cn_comma", "cn_paren")
+# Styles that number an outline's sections, never a list's items.
+OUTLINE_STYLES = (*HEADING_STYLES, "num_space", "decimal2", "decimal3")
 OUTLINE = "outline"        # + level: a heading the format marks, without a marker (document.py)
 # A marker inside a line that starts another item of a run ("…；2.实施行政许可…", "具体为：1.…"):
 # after a clause end or a day unit, a number and its dot or parentheses. Only markers that
@@ -70,7 +74,9 @@ def _chinese_small(text: str) -> int | None:
     return values.get(text)
 
 
-def rank(style: str | None) -> int:
-    if style and style.startswith(OUTLINE):        # a heading by its format's level: 0 ranks as 一、
-        return 1 + int(style[len(OUTLINE):])
+def rank(style: str | None) -> float:
+    """A heading the format marks ranks by its level from 一、 down, and always above numbered
+    items ("### 其他执法工作日" holds "4、窗口办理", a short numbered line, as its item)."""
+    if style and style.startswith(OUTLINE):
+        return 1 + min(int(style[len(OUTLINE):]), 3) / 2
     return _RANK.get(style, 9)

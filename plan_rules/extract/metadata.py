@@ -25,6 +25,9 @@ _ANY_AGENCY = re.compile(rf"[\u4e00-\u9fff]{{2,30}}?{SAFETY_AGENCY}")
 _ISSUER_PREFIX = re.compile(r"^(?:关于印发|关于|印发|根据|按照|依据|发布机构|资料来源)")
 _TITLE = re.compile(r"^[^。;,]{0,48}?(?:监督检查|执法检查|监管执法|执法)(?:工作)?计划$")
 _TITLE_LINE_MAX = 40
+# A notice's title, whole or cut before its "的通知" ("…关于印发2023年度安全生产监督检查计划"):
+# never the plan's own title.
+_NOTICE = re.compile(r"^关于|关于(?:印发|下达|报送|制定|转发)")
 _YEAR = re.compile(r"(20\d{2})\s*(?:年度?|度)(?:[^。;,]{0,16}?)(?:监督检查|执法检查|监管执法|执法)(?:工作)?计划")
 _DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[(]\s*(?:19|20)\d{2}\s*[〕\])]\s*\d{1,4}\s*号")
 # The plan's own title quoted in its notice ("《新河县应急管理局2023年度安全生产监督检查计划》")
@@ -67,7 +70,7 @@ def find_title(document: Document) -> Title | None:
         if line.is_row:
             continue
         text = line.text.text.strip()
-        if text and _TITLE.match(text) and not text.startswith("关于") and len(text) <= _TITLE_LINE_MAX + 20:
+        if text and _TITLE.match(text) and not _NOTICE.search(text) and len(text) <= _TITLE_LINE_MAX + 20:
             return Title(_original(line.text), Found(_original(line.text), line.text, _lead(line.text)), index)
         following = lines[index + 1] if index + 1 < len(lines) else None
         if following is None or following.is_row or not text or len(text) > _TITLE_LINE_MAX or _DATE.search(text):
@@ -78,7 +81,7 @@ def find_title(document: Document) -> Title | None:
                 and not (_NAME_ONLY.match(text) and re.match(r"\s*20\d{2}", following.text.text)):
             continue
         joined = text + following.text.text.strip()
-        if _TITLE.match(joined) and not joined.startswith("关于") and len(following.text.text.strip()) <= _TITLE_LINE_MAX:
+        if _TITLE.match(joined) and not _NOTICE.search(joined) and len(following.text.text.strip()) <= _TITLE_LINE_MAX:
             value = _original(line.text) + _original(following.text)
             return Title(value, Found(value, line.text, _lead(line.text)), index + 1)
     return None

@@ -51,7 +51,9 @@ _WORDLIKE = re.compile(rf"[{CJK}{_CJK_PUNCTUATION}]")
 # "1 编制依据", "2 执法工作日测算": a section number set off by a space at the line's start
 # stays apart from its title (markers.py reads it), unless a unit or date follows ("13 人").
 _SECTION_NUMBER = re.compile(r"\s*\d{1,2}")
-NUMBER_FOLLOWERS = "人日天家个名户万元工月年次项类批轮周季时分"
+# What follows a count or a date rather than a section title ("13 人", "5 月", "249 工作日").
+NUMBER_UNIT = r"(?:工作日|人|日|天|家|个|名|位|户|万|元|月|年|次|项|类|批|轮|周|季|时|分)"
+_UNIT_NEXT = re.compile(NUMBER_UNIT)
 
 
 @dataclass
@@ -224,7 +226,7 @@ def _space(match: re.Match) -> tuple[str, list[int]]:
         return "\t", [match.group().index("\t")]
     if not before or not after:
         return "", []
-    if _SECTION_NUMBER.fullmatch(text, 0, start) and after not in NUMBER_FOLLOWERS and "\u4e00" <= after <= "\u9fff":
+    if _SECTION_NUMBER.fullmatch(text, 0, start) and "\u4e00" <= after <= "\u9fff" and not _UNIT_NEXT.match(text, end):
         return " ", [0]
     if _WORDLIKE.match(before) or _WORDLIKE.match(after) or before in "(:;,=%" or after in "):;,=%":
         return "", []

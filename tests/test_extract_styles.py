@@ -1,0 +1,139 @@
+"""The same plan written in another style reads the same: each text fixture is rewritten the
+ways real plans differ in form only (punctuation and digit widths, spaces between Chinese and
+figures, units, section numbering, Markdown headings, hard wrapping, encoding and line ends),
+and must give the same figures and the same findings as the fixture as written.
+
+A metamorphic test: it needs no expected answer of its own, so it reaches every style a
+fixture can be put into, and a reading that depends on one spelling of a form fails here."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from plan_rules.extract import extract_bytes
+
+DOCUMENTS = Path(__file__).parent.parent / "fixtures" / "documents"
+# The text fixtures, as their writers saved them, and whether their lines are already cut at
+# a width (then they are not cut again, and no unit is respelled: that would move the cuts).
+TEXTS = {"lishan-2023.txt": False, "xinhe-2023-web.txt": False, "beihu-2024-gb18030.txt": False,
+         "dongshan-2024.md": False, "qingyuan-2025-bom.md": False, "hongshan-2022-wrapped.txt": True}
+_CN = "一二三四五六七八九十"
+
+
+def _half_width_punctuation(text: str) -> str:
+    return text.translate(str.maketrans("：，（）；", ":,();"))
+
+
+def _full_width_digits(text: str) -> str:
+    return re.sub(r"[0-9]", lambda match: chr(ord(match.group()) + 0xFEE0), text)
+
+
+def _spaced(text: str) -> str:
+    """"250 天", "人数 13": as a PDF's text layer spaces figures from Chinese."""
+    text = re.sub(r"(?<=[\u4e00-\u9fff])(?=\d)", " ", text)
+    return re.sub(r"(?<=\d)(?=[\u4e00-\u9fff])", " ", text)
+
+
+def _days_as_tian(text: str) -> str:
+    return text.replace("个工作日", "天")
+
+
+def _markdown_headings(text: str) -> str:
+    """"一、" and "（一）" headings become "##" and "###" without their numbers."""
+    text = re.sub(rf"(?m)^([{_CN}]+)、", "## ", text)
+    return re.sub(rf"(?m)^[（(]([{_CN}]+)[）)]", "### ", text)
+
+
+def _decimal_outline(text: str) -> str:
+    """"一、" → "3 ", "（一）" → "3.1 " (a numbered outline as in standards and reports)."""
+    lines, top, sub = [], 0, 0
+    for line in text.split("\n"):
+        match = re.match(rf"^([{_CN}]+)、", line)
+        if match:
+            top, sub = top + 1, 0
+            lines.append(f"{top} {line[match.end():]}")
+            continue
+        match = re.match(rf"^[（(]([{_CN}]+)[）)]", line)
+        if match and top:
+            sub += 1
+            lines.append(f"{top}.{sub} {line[match.end():]}")
+            continue
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _hard_wrapped(text: str, width: int = 28) -> str:
+    """Cut every prose line at `width` characters (the indent counted), a page number every
+    40 lines, as a plan saved from an e-mail or an old editor is."""
+    lines, cut = [], 0
+    for line in text.split("\n"):
+        if "\t" in line or "|" in line or len(line) <= width:
+            lines.append(line)
+            continue
+        for start in range(0, len(line), width):
+            lines.append(line[start:start + width])
+            cut += 1
+            if cut % 40 == 0:
+                lines.append(f"- {cut // 40} -")
+    return "\n".join(lines)
+
+
+# name → (rewrite, whether it applies to a text already cut at a width: respelling or cutting
+# again would move the cuts, and a Markdown heading line is never continued on the next line)
+STYLES = {
+    "half-width punctuation": (_half_width_punctuation, True),
+    "full-width digits": (_full_width_digits, True),
+    "figures spaced from Chinese": (_spaced, True),
+    "天 for 个工作日": (_days_as_tian, False),
+    "Markdown headings": (_markdown_headings, False),
+    "decimal outline": (_decimal_outline, True),
+    "hard-wrapped at 28": (_hard_wrapped, False),
+}
+
+
+def _decoded(name: str) -> str:
+    data = (DOCUMENTS / name).read_bytes()
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding).replace("\r\n", "\n")
+        except UnicodeDecodeError:
+            continue
+    raise AssertionError(f"{name} is neither UTF-8 nor GB18030")
+
+
+def _reading(checker, data: bytes, name: str):
+    """What must not change with the style: every figure (labels in one spelling) and the
+    findings by code and severity."""
+    suffix = Path(name).suffix
+    plan = extract_bytes(data, name, suffix).plan.model_dump(mode="json", exclude={"document"})
+    figures = unicodedata.normalize("NFKC", repr(plan)).replace(" ", "")
+    findings = checker.check_bytes(data, name, suffix).findings
+    return figures, Counter((f.code, f.severity.name) for f in findings)
+
+
+def _cases():
+    for name, wrapped in TEXTS.items():
+        for style, (_, for_wrapped) in STYLES.items():
+            if for_wrapped or not wrapped:
+                yield pytest.param(name, style, id=f"{name}-{style}")
+
+
+@pytest.mark.parametrize("name,style", list(_cases()))
+def test_a_plan_rewritten_in_another_style_reads_the_same(python_checker, name, style):
+    text = _decoded(name)
+    rewrite = STYLES[style][0]
+    as_written = _reading(python_checker, text.encode("utf-8"), name)
+    rewritten = _reading(python_checker, rewrite(text).encode("utf-8"), name)
+    assert rewritten[0] == as_written[0]
+    assert rewritten[1] == as_written[1]
+
+
+@pytest.mark.parametrize("name", [name for name in TEXTS if name.endswith(".txt")])
+def test_a_plan_saved_as_gb18030_with_crlf_reads_the_same(python_checker, name):
+    text = _decoded(name)
+    as_written = _reading(python_checker, text.encode("utf-8"), name)
+    assert _reading(python_checker, text.replace("\n", "\r\n").encode("gb18030"), name) == as_written
