@@ -1,12 +1,14 @@
 """The same plan written in another style reads the same: each text fixture is rewritten the
 ways real plans differ in form only (punctuation and digit widths, spaces between Chinese and
-figures, units, section numbering, Markdown headings, hard wrapping, encoding and line ends),
-and must give the same figures and the same findings as the fixture as written.
+figures, units, section numbering, Markdown headings, hard wrapping, encoding and line ends,
+and the text set as a Word document or a PDF), and must give the same figures and the same
+findings as the fixture as written.
 
 A metamorphic test: it needs no expected answer of its own, so it reaches every style a
 fixture can be put into, and a reading that depends on one spelling of a form fails here."""
 from __future__ import annotations
 
+import io
 import re
 import unicodedata
 from collections import Counter
@@ -95,6 +97,72 @@ STYLES = {
 }
 
 
+def _rows(lines: list[str]) -> list[tuple[bool, list]]:
+    """The text's blocks: (False, [line]) for a paragraph, (True, [cells, …]) for a table of
+    tab-separated or pipe rows (a pipe table's separator row dropped)."""
+    blocks: list[tuple[bool, list]] = []
+    for line in lines:
+        cells = ([cell.strip() for cell in line.strip().strip("|").split("|")] if line.strip().startswith("|")
+                 else line.split("\t") if "\t" in line else None)
+        if cells is None:
+            blocks.append((False, [line]))
+        elif not all(re.fullmatch(r"[\s:\-]*", cell) for cell in cells):
+            if blocks and blocks[-1][0]:
+                blocks[-1][1].append(cells)
+            else:
+                blocks.append((True, [cells]))
+    return blocks
+
+
+def as_word(text: str) -> bytes:
+    """Each line a paragraph, each run of rows a Word table."""
+    import docx
+    document = docx.Document()
+    for is_table, content in _rows(text.split("\n")):
+        if not is_table:
+            document.add_paragraph(content[0])
+            continue
+        width = max(len(cells) for cells in content)
+        table = document.add_table(rows=len(content), cols=width)
+        for row, cells in zip(table.rows, content):
+            for cell, value in zip(row.cells, cells):
+                cell.text = value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def as_pdf(text: str) -> bytes:
+    """Each line a paragraph set on an A4 page (long ones wrap at the margin), each run of rows
+    a ruled table: a plan printed to PDF."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from xml.sax.saxutils import escape
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("body", fontName="STSong-Light", fontSize=12, leading=20, wordWrap="CJK")
+    grid = TableStyle([("FONT", (0, 0), (-1, -1), "STSong-Light", 9), ("GRID", (0, 0), (-1, -1), 0.5, "black")])
+    story = []
+    for is_table, content in _rows(text.split("\n")):
+        if is_table:
+            width = max(len(cells) for cells in content)
+            story.append(Table([cells + [""] * (width - len(cells)) for cells in content], style=grid))
+        elif content[0].strip():
+            story.append(Paragraph(escape(content[0]), style))
+        else:
+            story.append(Spacer(0, 10))
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4, invariant=1, title="").build(story)
+    return buffer.getvalue()
+
+
+# name → (set as, suffix): the text fixtures as Word documents and PDFs. Not for Markdown (its
+# marks are not Word's) nor for a hard-wrapped text (a Word paragraph is never continued).
+FORMATS = {"Word": (as_word, ".docx"), "PDF": (as_pdf, ".pdf")}
+
+
 def _decoded(name: str) -> str:
     data = (DOCUMENTS / name).read_bytes()
     for encoding in ("utf-8-sig", "gb18030"):
@@ -105,10 +173,10 @@ def _decoded(name: str) -> str:
     raise AssertionError(f"{name} is neither UTF-8 nor GB18030")
 
 
-def _reading(checker, data: bytes, name: str):
+def _reading(checker, data: bytes, name: str, suffix: str | None = None):
     """What must not change with the style: every figure (labels in one spelling) and the
     findings by code and severity."""
-    suffix = Path(name).suffix
+    suffix = suffix or Path(name).suffix
     plan = extract_bytes(data, name, suffix).plan.model_dump(mode="json", exclude={"document"})
     figures = unicodedata.normalize("NFKC", repr(plan)).replace(" ", "")
     findings = checker.check_bytes(data, name, suffix).findings
@@ -137,3 +205,12 @@ def test_a_plan_saved_as_gb18030_with_crlf_reads_the_same(python_checker, name):
     text = _decoded(name)
     as_written = _reading(python_checker, text.encode("utf-8"), name)
     assert _reading(python_checker, text.replace("\n", "\r\n").encode("gb18030"), name) == as_written
+
+
+@pytest.mark.parametrize("set_as", list(FORMATS))
+@pytest.mark.parametrize("name", [name for name, wrapped in TEXTS.items() if name.endswith(".txt") and not wrapped])
+def test_a_plan_set_as_a_word_document_or_a_pdf_reads_the_same(python_checker, name, set_as):
+    text = _decoded(name)
+    make, suffix = FORMATS[set_as]
+    as_written = _reading(python_checker, text.encode("utf-8"), name)
+    assert _reading(python_checker, make(text), Path(name).stem + suffix, suffix) == as_written

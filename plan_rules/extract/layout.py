@@ -16,7 +16,8 @@ table row, healed of those breaks:
 - Markdown pipe rows, tab-separated rows and space-aligned rows (two or more spaces between
   three or more cells, on two or more lines running) are table rows with cells.
 
-Word paragraphs and table rows are never joined.
+Word paragraphs and table rows are joined only where a numbered item's short tail with its
+figure was pasted in as a paragraph of its own.
 """
 from __future__ import annotations
 
@@ -41,6 +42,7 @@ _BLOCK_WORD = re.compile(r"^\s*(?:附表|附件|合计|总计|小计|共计|以�
 _RUNS_ON = re.compile(r"(?:[，,、（(]|其中|占|和|及|与|的|按照|按)\s*$")
 _TITLE = re.compile(r"(?:监督检查|执法检查|执法|检查)(?:工作)?计划\s*$|^\s*关于.*通知\s*$")
 _GLUED_HEADING = re.compile(r"(?<=[。;!?])\s*(?=(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))[\u4e00-\u9fff])")
+_SHORT_TAIL = 12             # a Word paragraph or PDF line this short may be the end of an item cut off
 _HARD_WRAP_MIN = 16          # shorter lines are headings and signatures, never wrapped prose
 _HARD_WRAP_SHARE = 0.3       # a text is hard-wrapped when this share of its long lines has one length
 _RUNNING_ON_SHARE = 0.6      # … and most of those lines stop mid-sentence
@@ -129,14 +131,16 @@ def _continues(before: str, after: str, pending: int, previous: TextLine, kind: 
         return True
     if kind != "docx" and _RUNS_ON.search(before) and strip_marker(after)[0] is None and not _BLOCK_WORD.match(after):
         return True             # "…结合我区实际，" / "其中" / "占" cannot end a sentence
-    if kind == "pdf":
-        return bool(previous.wrapped) and strip_marker(after)[0] is None
+    if kind == "pdf" and previous.wrapped and strip_marker(after)[0] is None:
+        return True
     if wrap_width is not None and len(before) >= wrap_width - 2 and strip_marker(after)[0] is None:
         return True
-    # A numbered item whose figure is on the next line: "8.完成…安排的执" + "法工作任务：126";
-    # a section's title ("4 重点检查安排") is never continued so.
+    # A numbered item whose figure is on the next line: "8.完成…安排的执" + "法工作任务：126",
+    # also as two Word paragraphs or PDF lines (text pasted in with its line breaks), where the
+    # tail must be short; a section's title ("4 重点检查安排") is never continued so.
     style, body = strip_marker(before)
-    return (kind != "docx" and style is not None and style not in OUTLINE_STYLES and not re.search(r"\d", before[body:])
+    return (style is not None and style not in OUTLINE_STYLES and not re.search(r"\d", before[body:])
+            and (kind == "text" or len(after) <= _SHORT_TAIL)
             and strip_marker(after)[0] is None and not _BLOCK_WORD.match(after) and bool(_ENDS_WITH_FIGURE.search(after)))
 
 
