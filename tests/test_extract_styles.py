@@ -114,13 +114,19 @@ def _rows(lines: list[str]) -> list[tuple[bool, list]]:
     return blocks
 
 
-def as_word(text: str) -> bytes:
-    """Each line a paragraph, each run of rows a Word table."""
+def as_word(text: str, heading_styles: bool = False) -> bytes:
+    """Each line a paragraph, each run of rows a Word table; with `heading_styles`, the "一、"
+    and "（一）" headings set in Heading 1 and Heading 2 without their numbers."""
     import docx
     document = docx.Document()
     for is_table, content in _rows(text.split("\n")):
         if not is_table:
-            document.add_paragraph(content[0])
+            top = re.match(rf"^([{_CN}]+)、", content[0])
+            sub = re.match(rf"^[（(]([{_CN}]+)[）)]", content[0])
+            if heading_styles and (top or sub):
+                document.add_heading(content[0][(top or sub).end():], 1 if top else 2)
+            else:
+                document.add_paragraph(content[0])
             continue
         width = max(len(cells) for cells in content)
         table = document.add_table(rows=len(content), cols=width)
@@ -160,7 +166,8 @@ def as_pdf(text: str) -> bytes:
 
 # name → (set as, suffix): the text fixtures as Word documents and PDFs. Not for Markdown (its
 # marks are not Word's) nor for a hard-wrapped text (a Word paragraph is never continued).
-FORMATS = {"Word": (as_word, ".docx"), "PDF": (as_pdf, ".pdf")}
+FORMATS = {"Word": (as_word, ".docx"), "Word, headings by style": (lambda text: as_word(text, True), ".docx"),
+           "PDF": (as_pdf, ".pdf")}
 
 
 def _decoded(name: str) -> str:
