@@ -443,3 +443,20 @@ def test_a_share_printed_twice_in_one_row_is_one_share():
     text = ("序号\t项目\t计算方法\t天数\t占比\n1\t监督检查工作日\t2500-800-900\t800\t32%\n"
             "2\t重点检查工作日\t800×70%\t560\t70%\n")
     assert [(p.subject, str(p.value)) for p in _plan(text).workdays.percentages] == [("supervision", "32"), ("key", "70")]
+
+
+def test_a_year_in_chinese_digits_is_the_plans_year(python_checker):
+    text = "东川区应急管理局二〇二四年度安全生产监督检查计划\n人均法定工作日251天。\n" + _CLOSING
+    plan = _plan(text)
+    assert (plan.year, plan.title) == (2024, "东川区应急管理局二〇二四年度安全生产监督检查计划")
+    assert {f.code for f in _check(python_checker, text) if f.severity >= Severity.warning} & {"MD001", "WD001"} == set()
+
+
+def test_articles_of_a_plan_written_as_rules_and_items_after_the_totals_qizhong():
+    text = ("第一章 执法工作日\n第四条 其他执法工作日800天，其中：开展安全生产综合监管500天，实施行政许可300天。\n"
+            "第五条 非执法工作日900天，其中：局机关400天、执法大队500天。\n")
+    plan = _plan(text)
+    assert [(i.label, i.days) for i in plan.workdays.other_enforcement.items] == [("开展安全生产综合监管", 500), ("实施行政许可", 300)]
+    category = plan.workdays.non_enforcement
+    assert (category.stated_total, category.items, [(s.unit, s.days) for s in category.splits]) == (
+        900, [], [("局机关", 400), ("执法大队", 500)])

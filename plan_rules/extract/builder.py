@@ -264,6 +264,10 @@ def _splits(plan: Plan, document: Document, readings, lists, record: _Recorder, 
         found = lists.get(key)
         if found is not None and found.total_splits is not None and found.totals:
             _set_splits(plan, f"workdays.{name}.splits", found.total_splits, found.totals[0].text, record, uncertain)
+        elif readings.get(key) is not None and readings[key].chosen is not None:   # "非执法工作日900天，其中：局机关…"
+            splits = _splits_after(readings[key])
+            if splits is not None:
+                _set_splits(plan, f"workdays.{name}.splits", splits, readings[key].chosen.text, record, uncertain)
 
 
 def _splits_after(reading: Reading) -> categories.Splits | None:

@@ -23,6 +23,8 @@ from plan_rules.extract.numbers import numbers, to_decimal
 from plan_rules.extract.text import Text
 
 _LIST_INTRO = re.compile(r"(?:分别为|具体为|具体如下|包括|如下|明细如下)\s*:")
+# "其他执法工作日800天，其中：开展安全生产综合监管500天，…": items after the total and 其中：
+_ITEMS_AFTER_TOTAL = re.compile(r"\s*(?:为|共计?|合计)?\s*\d+(?:\.\d+)?\s*(?:个工作日|工作日|人日|日|天|个)\s*[,;]?\s*其中\s*:")
 _AFTER_TITLE = re.compile(r"\s*(?:\(\s*\d+(?:\.\d+)?\s*(?:个工作日|工作日|人日|日|天|个)?\s*\))?\s*:")
 # Unnumbered items are cut at "，", "；", "。", and at a "、" right after an item's days ("机关值班
 # 400天、学习、培训500天"): elsewhere "、" joins the words of one label ("节假日、双休日值班").
@@ -109,16 +111,21 @@ def _read_section(document: Document, heading: Heading) -> ItemList:
 
 def _items_start(text: str, body: int, title_end: int) -> int | None:
     """Where items begin on a heading's own line: after "具体为：", at a first marker, or after
-    the colon that ends the title and its figure when two or more items' days follow
-    ("（二）非执法工作日（1200天）：机关值班400天、学习培训考核会议500天…")."""
+    the colon that ends the title and its figure, or the total's "其中：", when two or more
+    items' days follow ("（二）非执法工作日（1200天）：机关值班400天、学习培训考核会议500天…")."""
     intro = _LIST_INTRO.search(text, body)
     if intro:
         return intro.end()
     marker = RUN_MARKER.search(text, body)
     if marker and marker_number(text[marker.start("marker"):]) == 1:
         return marker.start("marker")
-    colon = _AFTER_TITLE.match(text, title_end)
-    return colon.end() if colon and len(list(_DAYS.finditer(text, colon.end()))) >= 2 else None
+    colon = _AFTER_TITLE.match(text, title_end) or _ITEMS_AFTER_TOTAL.match(text, title_end)
+    if colon is None or len(list(_DAYS.finditer(text, colon.end()))) < 2:
+        return None
+    pieces = [piece for piece in _UNNUMBERED_CUT.split(text[colon.end():]) if piece.strip()]
+    if all(_SPLIT.match(piece.strip()) for piece in pieces):
+        return None              # "其中：局机关280天、执法大队840天": units' shares, not items
+    return colon.end()
 
 
 def _read_run(found: ItemList, text: Text, line: int, start: int) -> None:

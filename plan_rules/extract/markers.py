@@ -1,4 +1,4 @@
-"""List and heading markers: 第一部分 一、 （一） (1) 1. 1、 1) ① - •, 2.3 2.3.1,
+"""List and heading markers: 第一部分 第一章 第一条 一、 （一） (1) 1. 1、 1) ① - •, 2.3 2.3.1,
 "1 编制依据" (text.py keeps that space), 一是, in normalised text.
 
 Plans nest these freely (the seed puts "（2）" between "（一）" and "1."), so the extractor
@@ -13,6 +13,7 @@ from plan_rules.extract.text import NUMBER_UNIT
 _CN = "一二三四五六七八九十"
 _MARKER = re.compile(rf"""^\s*(?:
     (?P<part>第[{_CN}]+(?:部分|章|节)\s*)|
+    (?P<article>第[{_CN}百零〇]+条\s+)|
     (?P<cn_comma>[{_CN}]{{1,3}}\s*[、.](?!\d))|
     (?P<cn_paren>\(\s*[{_CN}]{{1,3}}\s*\))|
     (?P<num_paren>\(\s*\d{{1,2}}\s*\))|
@@ -30,7 +31,7 @@ _MARKER = re.compile(rf"""^\s*(?:
 # A decimal outline ("3 执法工作日测算", "3.3 其他执法工作日", "3.3.1 …") takes the places of 一、 and
 # （一）, so that "1." items under "3.3" are below it.
 _RANK = {"part": 0, "cn_comma": 1, "num_space": 1, "cn_paren": 2, "decimal2": 2, "num_paren": 3, "num_dot": 3,
-         "num_half": 3, "decimal3": 3, "circled": 4, "bullet": 4, "cn_shi": 4, "bare": 5}
+         "num_half": 3, "decimal3": 3, "article": 3, "circled": 4, "bullet": 4, "cn_shi": 4, "bare": 5}
 HEADING_STYLES = ("part", "cn_comma", "cn_paren")
 # Styles that number an outline's sections, never a list's items.
 OUTLINE_STYLES = (*HEADING_STYLES, "num_space", "decimal2", "decimal3")

@@ -4,9 +4,9 @@ Everything after this module reads one spelling of each thing: ASCII digits and 
 (full-width forms, NFKC), "-" for every minus sign and dash between digits, "×" and "*" kept,
 no spaces next to Chinese characters ("监督 检查" and "13 人" as a PDF prints them), digit
 groups joined ("12,000", "3，968个", "5 136个工作日"), the typo 工作曰 read as 工作日,
-person-days ("人·日", "人天") read as 人日, a section number kept apart from its title ("1 编制
-依据"), and the residue of Word-to-web pasting and Markdown ("[bookmark: _GoBack]", "**",
-"## ") removed.
+person-days ("人·日", "人天") read as 人日, years in Chinese digits ("二〇二四年") in ASCII
+digits, a section number kept apart from its title ("1 编制依据", "第三条 …"), and the residue of
+Word-to-web pasting and Markdown ("[bookmark: _GoBack]", "**", "## ") removed.
 
 A `Text` is the normalised string of one logical line or cell, with, for every character,
 the offset of the original character it came from, and the physical pieces the original was
@@ -41,6 +41,10 @@ _RESIDUE = re.compile(r"\[bookmark:[^\]]*\]|\{\.underline\}|\*\*|__|^\s*#{1,6}\s
 _TYPO_DAY = re.compile(r"(?<=工作)曰")
 # Person-days written "人·日", "人・日", "人·天", or "人天" after a number: one unit, 人日.
 _PERSON_DAYS = re.compile(r"人\s*[·•・.．]\s*[日天]|(?<=\d)人天(?![\u4e00-\u9fff])")
+# A year in Chinese digits ("二〇二四年度", "二零二三年"), as titles and dates of official
+# documents write it: read in ASCII digits like any other year.
+_CHINESE_YEAR = re.compile(r"二[〇零○][〇零○一二三四五六七八九]{2}(?=\s*年)")
+_CHINESE_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 _DASH_BETWEEN_DIGITS = re.compile(r"(?<=\d)\s*[—―]{1,2}\s*(?=\d)")
 # Digit groups: "12,000" always; "3，968" and "5 136" only before a unit, since Chinese
 # prose separates whole numbers with "，" and tables separate columns with spaces.
@@ -48,9 +52,10 @@ _UNIT_AFTER = r"(?=\s*(?:个|工作日|人日|日|天|人|名|家|户|万|元|%|
 _GROUPED = re.compile(rf"(?<![\d.,，])\d{{1,3}}(?:,\d{{3}})+(?![\d,])|(?<![\d.,，])\d{{1,3}}(?:[，, ]\d{{3}})+(?![\d，,]){_UNIT_AFTER}")
 _SPACES = re.compile(r"[ \t]+")
 _WORDLIKE = re.compile(rf"[{CJK}{_CJK_PUNCTUATION}]")
-# "1 编制依据", "2 执法工作日测算": a section number set off by a space at the line's start
-# stays apart from its title (markers.py reads it), unless a unit or date follows ("13 人").
-_SECTION_NUMBER = re.compile(r"\s*\d{1,2}")
+# "1 编制依据", "第三条 纳入计划的…": a section or article number set off by a space at the
+# line's start stays apart from its title (markers.py reads it), unless a unit or date
+# follows ("13 人"); "第六十二条和…" cut at a line's start is no article.
+_SECTION_NUMBER = re.compile(r"\s*(?:\d{1,2}|第[一二三四五六七八九十百零〇]+条)")
 # What follows a count or a date rather than a section title ("13 人", "5 月", "249 工作日").
 NUMBER_UNIT = r"(?:工作日|人|日|天|家|个|名|位|户|万|元|月|年|次|项|类|批|轮|周|季|时|分)"
 _UNIT_NEXT = re.compile(NUMBER_UNIT)
@@ -139,6 +144,7 @@ def normalise(raw: str, pieces: list[Piece]) -> Text:
     text, origin = _translate(raw)
     for pattern, replace in ((_RESIDUE, _drop), (_TYPO_DAY, lambda m: ("日", [0])),
                              (_PERSON_DAYS, lambda m: ("人日", [0, len(m.group()) - 1])),
+                             (_CHINESE_YEAR, lambda m: (m.group().translate(_CHINESE_DIGITS), [0, 1, 2, 3])),
                              (_DASH_BETWEEN_DIGITS, lambda m: ("-", [0])), (_GROUPED, _ungroup),
                              (_SPACES, _space)):
         text, origin = _substitute(pattern, replace, text, origin)
