@@ -460,3 +460,8 @@ def test_articles_of_a_plan_written_as_rules_and_items_after_the_totals_qizhong(
     category = plan.workdays.non_enforcement
     assert (category.stated_total, category.items, [(s.unit, s.days) for s in category.splits]) == (
         900, [], [("局机关", 400), ("执法大队", 500)])
+
+
+def test_a_title_without_its_year_takes_the_year_the_text_plans_for_not_its_date():
+    assert _plan("某县应急管理局安全生产监督检查计划\n一、2024年度纳入计划的执法人员10人。\n某县应急管理局\n2023年12月25日\n").year == 2024
+    assert _plan("某县应急管理局安全生产监督检查计划\n纳入计划的执法人员10人。\n某县应急管理局\n2023年12月25日\n").year is None

@@ -28,6 +28,7 @@ _TITLE_LINE_MAX = 40
 # A notice's title, whole or cut before its "的通知" ("…关于印发2023年度安全生产监督检查计划"):
 # never the plan's own title.
 _NOTICE = re.compile(r"^关于|关于(?:印发|下达|报送|制定|转发)")
+_PLAN_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年度")
 _YEAR = re.compile(r"(20\d{2})\s*(?:年度?|度)(?:[^。;,]{0,16}?)(?:监督检查|执法检查|监管执法|执法)(?:工作)?计划")
 _DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[(]\s*(?:19|20)\d{2}\s*[〕\])]\s*\d{1,4}\s*号")
 # The plan's own title quoted in its notice ("《新河县应急管理局2023年度安全生产监督检查计划》")
@@ -157,10 +158,11 @@ def find_year(document: Document, title: Title | None) -> Found | None:
         match = _YEAR.search(re.sub(r"\s", "", title.value.translate(_FULL_WIDTH_DIGITS)))
         if match:
             return Found(int(match.group(1)), title.found.text, title.found.offset)
-    for text in texts:
-        match = _YEAR.search(text.text)
-        if match:
-            return Found(int(match.group(1)), text, match.start(1))
+    for pattern in (_YEAR, _PLAN_YEAR):        # a title without its year: "2024年度" in the text
+        for text in texts:
+            match = pattern.search(text.text)
+            if match:
+                return Found(int(match.group(1)), text, match.start(1))
     return None
 
 
