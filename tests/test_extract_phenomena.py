@@ -465,3 +465,14 @@ def test_articles_of_a_plan_written_as_rules_and_items_after_the_totals_qizhong(
 def test_a_title_without_its_year_takes_the_year_the_text_plans_for_not_its_date():
     assert _plan("某县应急管理局安全生产监督检查计划\n一、2024年度纳入计划的执法人员10人。\n某县应急管理局\n2023年12月25日\n").year == 2024
     assert _plan("某县应急管理局安全生产监督检查计划\n纳入计划的执法人员10人。\n某县应急管理局\n2023年12月25日\n").year is None
+
+
+def test_a_plan_set_out_as_a_form_of_names_and_sentences():
+    text = ("项目\t内容\n行政执法人员数量\t10人（局机关4人、执法大队6人）\n总法定工作日\t250×10=2500天\n"
+            "其他执法工作日\t800天\n重点检查工作日\t560天（占70%）\n重点检查单位\t30家\n一般检查单位\t从名录库随机抽取20家\n")
+    plan = _plan(text)
+    assert (plan.officers.counted, [g.count for g in plan.officers.groups]) == (10, [4, 6])
+    assert (plan.workdays.per_person, plan.workdays.total, plan.workdays.other_enforcement.stated_total) == (250, 2500, 800)
+    assert (plan.workdays.key, [(p.subject, str(p.value)) for p in plan.workdays.percentages]) == (560, [("key", "70")])
+    assert (plan.key_inspections.unit_count, plan.general_inspections.unit_count) == (30, 20)
+    assert plan.general_inspections.pool_size is None

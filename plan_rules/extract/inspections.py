@@ -34,18 +34,19 @@ class Kind:
 
 
 KEY = Kind(re.compile(r"^(?:[\u4e00-\u9fff]{0,4})重点(?:监督|执法)?检查(?!工作日|范围|方式|内容|重点)"),
-           (re.compile(rf"重点(?:监督|执法)?检查(?:的)?(?:生产经营单位|企业|单位|对象)(?:共|为|数为|数|有|共计)?\s*{_NUMBER}\s*{_UNITS}"),
+           (re.compile(rf"重点(?:监督|执法)?检查(?:的)?(?:生产经营单位|企业|单位|对象)(?:数量?)?(?:共|为|数为|数|有|共计)?\s*:?\s*{_NUMBER}\s*{_UNITS}"),
             re.compile(rf"重点(?:监督|执法)?检查\s*{_NUMBER}\s*{_UNITS}"),
             re.compile(rf"{_NUMBER}\s*{_UNITS}重点(?:监督|执法)?(?:检查)?(?:企业|单位|对象)")))
 GENERAL = Kind(re.compile(r"^(?:[\u4e00-\u9fff]{0,4})(?:一般(?:监督|执法)?检查|双随机(?:抽查|检查)?)(?!工作日)"),
-               (re.compile(rf"一般(?:监督|执法)?检查(?:的)?(?:生产经营单位|企业|单位|对象)(?:共|为|数为|数|有|共计)?\s*{_NUMBER}\s*{_UNITS}"),
+               (re.compile(rf"一般(?:监督|执法)?检查(?:的)?(?:生产经营单位|企业|单位|对象)(?:数量?)?(?:共|为|数为|数|有|共计)?\s*:?\s*{_NUMBER}\s*{_UNITS}"),
                 re.compile(rf"一般(?:监督|执法)?检查\s*{_NUMBER}\s*{_UNITS}"),
                 re.compile(rf"(?:随机)?抽取(?:检查对象)?\s*{_NUMBER}\s*{_UNITS}"),
                 re.compile(rf"{_NUMBER}\s*{_UNITS}一般(?:监督|执法)?检查(?:企业|单位|对象)")))
 
 _RANDOM_UNITS = re.compile(r"双随机|随机(?:抽选|抽取|抽查|选取|确定|抽检)[^。,;]{0,8}?(?:企业|单位|对象|\d|[一二三四五六七八九十百])")
 _RANDOM_OFFICERS = re.compile(r"双随机|随机(?:抽选|抽取|选派|选取|确定|匹配)(?:行政)?执法(?:检查)?人员|执法人员随机(?:选派|抽取|确定)")
-_POOLS = (re.compile(rf"(?:名录库|对象库|企业库|检查对象库)[^。;,]{{0,12}}?{_NUMBER}\s*{_UNITS}"),
+# The pool: the number the register holds, not the number drawn from it ("从名录库随机抽取20家").
+_POOLS = (re.compile(rf"(?:名录库|对象库|企业库|检查对象库)(?:(?!抽取|抽查|抽选|选取)[^。;,]){{0,12}}?{_NUMBER}\s*{_UNITS}"),
           re.compile(rf"从[^。;,]{{0,16}}?{_NUMBER}\s*{_UNITS}[^。;,]{{0,12}}?中"))
 _RATIO = re.compile(rf"(?:抽查|抽取|抽检)比例(?:为)?\s*(?P<r>{DIGITS})\s*%|按(?:照)?\s*(?P<q>{DIGITS})\s*%的?(?:比例)?")
 _RATIO_WORDS = re.compile(r"(?:抽查|抽取|抽检)比例(?:为)?\s*$|按(?:照)?\s*$")

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from plan_rules.extract.markers import OUTLINE_STYLES, strip_marker
 from plan_rules.extract.text import Piece, Text, concat, join, normalise, plain
+from plan_rules.method import ANY_LABEL
 from plan_rules.readers.lines import PAGE_NUMBER, Source, TextLine
 
 _RESIDUE_LINE = re.compile(r"^\s*(?:\[bookmark:[^\]]*\]\s*)+$")
@@ -42,6 +43,10 @@ _BLOCK_WORD = re.compile(r"^\s*(?:附表|附件|合计|总计|小计|共计|以�
 _RUNS_ON = re.compile(r"(?:[，,、（(]|其中|占|和|及|与|的|按照|按)\s*$")
 _TITLE = re.compile(r"(?:监督检查|执法检查|执法|检查)(?:工作)?计划\s*$|^\s*关于.*通知\s*$")
 _GLUED_HEADING = re.compile(r"(?<=[。;!?])\s*(?=(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))[\u4e00-\u9fff])")
+# The first cell of a form's row: a figure's or a part's name, nothing else.
+_FORM_LABEL = re.compile(rf"(?:{ANY_LABEL.pattern}|重点检查(?:单位|企业|对象)(?:数量?)?|一般检查(?:单位|企业|对象)(?:数量?)?"
+                         r"|(?:行政)?执法人员(?:数量|人数|情况)?|编制依据|批准(?:情况|机关)?|备案(?:情况|机关)?)")
+_BARE_FIGURE = re.compile(r"\s*\d+(?:\.\d+)?\s*%?\s*")
 _SHORT_TAIL = 12             # a Word paragraph or PDF line this short may be the end of an item cut off
 _HARD_WRAP_MIN = 16          # shorter lines are headings and signatures, never wrapped prose
 _HARD_WRAP_SHARE = 0.3       # a text is hard-wrapped when this share of its long lines has one length
@@ -189,12 +194,23 @@ def _text_rows(lines: list[TextLine]) -> dict[int, list[tuple[int, int]]]:
 
 def _text_row(line: TextLine, cells: list[tuple[int, int]], table: int) -> Line:
     texts = [_strip(normalise(line.text[start:end], [Piece(0, line, start)])) for start, end in cells]
-    return Line(concat(texts), texts, table)
+    return _statement_row(texts) or Line(concat(texts), texts, table)
 
 
 def _word_or_pdf_row(line: TextLine) -> Line:
     texts = [_strip(normalise(cell.text, [Piece(0, cell)])) for cell in line.cells]
-    return Line(concat(texts), texts, line.table)
+    return _statement_row(texts) or Line(concat(texts), texts, line.table)
+
+
+def _statement_row(texts: list[Text]) -> Line | None:
+    """A row of a plan set out as a form ("项目 | 内容"): a figure's name, then a sentence about
+    it ("总法定工作日 | 250×10=2500天", "重点检查工作日 | 560天（占70%）") reads as the
+    statement "总法定工作日：…" it stands for, as does "其他执法工作日 | 800天". A bare number in
+    its cell stays a table's row, read by its columns (tables.py)."""
+    cells = [text for text in texts if text.text.strip()]
+    if len(cells) != 2 or not _FORM_LABEL.fullmatch(cells[0].text.strip()) or _BARE_FIGURE.fullmatch(cells[1].text):
+        return None
+    return Line(concat(cells, ":"))
 
 
 def _strip(text: Text) -> Text:
