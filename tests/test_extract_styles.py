@@ -138,9 +138,10 @@ def as_word(text: str, heading_styles: bool = False) -> bytes:
     return buffer.getvalue()
 
 
-def as_pdf(text: str) -> bytes:
+def as_pdf(text: str, running_head: str = "") -> bytes:
     """Each line a paragraph set on an A4 page (long ones wrap at the margin), each run of rows
-    a ruled table: a plan printed to PDF."""
+    a ruled table: a plan printed to PDF; with `running_head`, that line atop every page and
+    "第 N 页" below it."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase import pdfmetrics
@@ -159,15 +160,21 @@ def as_pdf(text: str) -> bytes:
             story.append(Paragraph(escape(content[0]), style))
         else:
             story.append(Spacer(0, 10))
+    def furniture(canvas, document):
+        if running_head:
+            canvas.setFont("STSong-Light", 9)
+            canvas.drawString(72, A4[1] - 40, running_head)
+            canvas.drawCentredString(A4[0] / 2, 30, f"第 {document.page} 页")
     buffer = io.BytesIO()
-    SimpleDocTemplate(buffer, pagesize=A4, invariant=1, title="").build(story)
+    SimpleDocTemplate(buffer, pagesize=A4, invariant=1, title="").build(story, onFirstPage=furniture, onLaterPages=furniture)
     return buffer.getvalue()
 
 
 # name → (set as, suffix): the text fixtures as Word documents and PDFs. Not for Markdown (its
 # marks are not Word's) nor for a hard-wrapped text (a Word paragraph is never continued).
 FORMATS = {"Word": (as_word, ".docx"), "Word, headings by style": (lambda text: as_word(text, True), ".docx"),
-           "PDF": (as_pdf, ".pdf")}
+           "PDF": (as_pdf, ".pdf"),
+           "PDF with running heads": (lambda text: as_pdf(text, text.strip().split("\n")[0][:30]), ".pdf")}
 
 
 def _decoded(name: str) -> str:

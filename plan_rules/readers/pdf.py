@@ -3,7 +3,8 @@ counting the lines of pdfplumber's extract_text() of page P.
 
 Ruled tables are read as tables (pdfplumber's find_tables): each row a line with its cells,
 a vertically merged cell read as the text it shows on every row it spans, a table that runs
-on over a page break read as one table. Lines of prose carry whether they run to the right
+on over a page break read as one table. Running heads and footers repeated on the pages are
+dropped, like page numbers. Lines of prose carry whether they run to the right
 margin with the next line not indented, which is how a printed paragraph wraps: the
 extractor joins such lines into one sentence.
 
@@ -16,6 +17,7 @@ import io
 import itertools
 import re
 import statistics
+from collections import Counter
 import zlib
 from dataclasses import dataclass, replace
 
@@ -30,6 +32,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _FULL_LINE_SLACK = 4.0
 # A line starting this close to the left margin (in character widths) is not indented.
 _INDENT_SLACK = 0.5
+# Running heads and footers sit in this share of the page's height at its top and bottom.
+_MARGIN_BAND = 0.1
 
 
 def refuse_inflation_bombs(data: bytes) -> None:
@@ -101,11 +105,12 @@ def _document_lines(pdf) -> list[TextLine]:
     placed: list[_Placed] = []
     tables: list[list[_Placed]] = []
     before = 0                                   # lines on the pages before: for reading order
-    for page_number, page in enumerate(pdf.pages, start=1):
-        text_lines = page.extract_text_lines() or []
+    pages = [(page, page.extract_text_lines() or []) for page in pdf.pages]
+    furniture = _running_heads(pages)
+    for page_number, (page, text_lines) in enumerate(pages, start=1):
         page_tables = [table for table in page.find_tables() if len(table.rows) >= 2]
         for index, text_line in enumerate(text_lines, start=1):
-            if PAGE_NUMBER.match(text_line["text"]):
+            if PAGE_NUMBER.match(text_line["text"]) or _furniture_key(page, text_line) in furniture:
                 continue
             if not any(_inside(text_line, table.bbox) for table in page_tables):
                 placed.append(_Placed(page_number, text_line["top"],
@@ -121,6 +126,26 @@ def _document_lines(pdf) -> list[TextLine]:
     _join_continued_tables(placed, tables)
     _mark_wraps(placed)
     return [item.line for item in placed]
+
+
+def _running_heads(pages) -> set[tuple]:
+    """Running heads and footers: a line in the top or bottom margin band printed the same
+    (page numbers aside) on at least half the pages, two at least. Page furniture like a page
+    number, it would split a sentence running on over the page break."""
+    seen: dict[tuple, set[int]] = {}
+    for number, (page, text_lines) in enumerate(pages):
+        for text_line in text_lines:
+            key = _furniture_key(page, text_line)
+            if key is not None:
+                seen.setdefault(key, set()).add(number)
+    return {key for key, numbers in seen.items() if len(numbers) >= max(2, len(pages) / 2)}
+
+
+def _furniture_key(page, text_line: dict) -> tuple | None:
+    band = page.height * _MARGIN_BAND
+    if band < text_line["top"] and text_line["bottom"] < page.height - band:
+        return None
+    return (text_line["top"] < band, re.sub(r"\d+", "#", re.sub(r"\s", "", text_line["text"])))
 
 
 def _inside(text_line: dict, bbox) -> bool:
@@ -261,8 +286,10 @@ def _mark_wraps(placed: list[_Placed]) -> None:
     widths = [(item.x1 - item.x0) / len(item.line.text) for item in prose if _CJK.search(item.line.text) and len(item.line.text) > 8]
     char_width = statistics.median(widths) if widths else 10.0
     right = max(item.x1 for item in prose)
-    left = statistics.median_low(sorted(item.x0 for item in prose))
-    left = min((item.x0 for item in prose if abs(item.x0 - left) < char_width * 3), default=left)
+    # The left margin is where most lines start: a running head or a title set further left
+    # than the body does not move it.
+    starts = Counter(round(item.x0) for item in prose)
+    left = min(x0 for x0, count in starts.items() if count == max(starts.values()))
     for current, following in zip(placed, placed[1:]):
         if current.table_key is not None or following.table_key is not None:
             continue
