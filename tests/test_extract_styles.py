@@ -228,3 +228,14 @@ def test_a_plan_set_as_a_word_document_or_a_pdf_reads_the_same(python_checker, n
     make, suffix = FORMATS[set_as]
     as_written = _reading(python_checker, text.encode("utf-8"), name)
     assert _reading(python_checker, make(text), Path(name).stem + suffix, suffix) == as_written
+
+
+@pytest.mark.parametrize("name", ["anping-2023.docx", "pingan-2025.docx", "taoyuan-2026.docx"])
+def test_a_word_plan_copied_out_as_text_reads_the_same(python_checker, name):
+    """Word's text as it copies out: each paragraph a line, each table row its cells
+    separated by tabs."""
+    from plan_rules.readers import read_document
+    data = (DOCUMENTS / name).read_bytes()
+    text = "\n".join(line.text for line in read_document(DOCUMENTS / name).lines)
+    as_written = _reading(python_checker, data, name)
+    assert _reading(python_checker, text.encode("utf-8"), Path(name).stem + ".txt", ".txt") == as_written
