@@ -476,3 +476,19 @@ def test_a_plan_set_out_as_a_form_of_names_and_sentences():
     assert (plan.workdays.key, [(p.subject, str(p.value)) for p in plan.workdays.percentages]) == (560, [("key", "70")])
     assert (plan.key_inspections.unit_count, plan.general_inspections.unit_count) == (30, 20)
     assert plan.general_inspections.pool_size is None
+
+
+def test_a_schedule_set_out_as_a_grid_of_months_or_quarters(python_checker):
+    text = ("附表1 重点检查单位检查计划表\n序号\t单位名称\t1月\t2月\t3月\t4月\t5月\t6月\n1\t甲化工有限公司\t\t\t√\t\t\t●\n"
+            "2\t乙矿业有限公司\t\t×\t\t\t\t\n")
+    units = _plan(text).key_inspections.units
+    assert [(u.name, [v.month for v in u.visits]) for u in units] == [("甲化工有限公司", [3, 6]), ("乙矿业有限公司", [])]
+    quarters = _plan("附表1 重点检查单位名单\n序号\t单位名称\t第一季度\t第二季度\n1\t甲化工有限公司\t\t检查\n").key_inspections.units
+    assert [len(u.visits) for u in quarters] == [1]
+
+
+def test_a_schedule_that_is_not_understood_makes_no_visit_an_error(python_checker):
+    text = ("三、重点检查：重点检查单位2家（见附表1）。\n附表1 重点检查单位名单\n序号\t单位名称\t检查时间\n"
+            "1\t甲化工有限公司\t视情安排\n2\t乙矿业有限公司\t汛期前后\n")
+    findings = [(f.code, f.severity.name, f.line) for f in _check(python_checker, text) if f.code == "KI004"]
+    assert findings == [("KI004", "error", 4), ("KI004", "warning", 5)]

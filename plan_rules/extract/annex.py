@@ -1,6 +1,7 @@
 """Annexes: references ("详见附表1《…》"), whether the annex is included, and the lists the
 included annexes hold — the key-unit list (序号/单位名称/行业/检查时间/执法人员), the general
-list, and the enforcement roster (执法人员名单, ST004).
+list, and the enforcement roster (执法人员名单, ST004). A schedule may be a column of times
+("3月、9月", "2023年3月15日", "第二季度") or a grid of months or quarters with a mark per visit.
 
 An annex is included when a line that starts with its label (and at most its title) is
 followed by its content: a table, a list of names, or lines of text; "附表2：执法人员名单
@@ -42,6 +43,14 @@ _MONTH = re.compile(r"(?:(20\d{2})\s*年\s*)?(\d{1,2})\s*月(?:\s*(\d{1,2})\s*�
 _BARE_MONTHS = re.compile(r"^\s*\d{1,2}(?:\s*[、,和/]\s*\d{1,2})*\s*$")
 _YEAR_DATE = re.compile(r"(20\d{2})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})")
 _PERIOD = re.compile(r"季度|上半年|下半年|全年|年内|每月|每季")
+# A schedule set out as a grid: a column per month ("1月" … "12月") or quarter, a mark in the
+# cell of each visit (√, ●, "检查" …); an empty, "×" or "—" cell is none.
+_GRID_MONTH = re.compile(r"^\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?\s*$")
+_GRID_QUARTER = re.compile(r"^\s*第?\s*([1-4一二三四])\s*季度?\s*$")
+_NO_MARK = re.compile(r"^\s*(?:[×✗✘xX\-—/0○]|无|否)?\s*$")
+# A schedule that says no time is set: the unit has no visit (KI004). Any other text that
+# reads as no time is not understood, and KI004 is then only a warning.
+_UNSCHEDULED = re.compile(r"视情|待定|另行|根据[^。]*安排|不定期")
 _NAMES = re.compile(r"[、,;\s]+")
 _PERSON_NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 _ROSTER_ENTRY = re.compile(r"^\s*(?:[-•·*]\s*|\d{1,3}[.、]\s*)?(?P<name>[\u4e00-\u9fff·]{2,4})\s*(?:\([^()]*\))?\s*$")
@@ -65,6 +74,7 @@ class UnitRow:
     justification: str | None = None
     visits: list[dict] = field(default_factory=list)          # month, date, officers, days
     visit_places: list[tuple[Found | None, Found | None]] = field(default_factory=list)
+    schedule_unread: bool = False      # its schedule cell says something that was not read as a time
 
 
 @dataclass
@@ -170,9 +180,15 @@ def _table_context(document: Document, rows: list[int]) -> str:
 
 
 def _header(document: Document, rows: list[int]) -> tuple[int, dict[str, int] | None]:
+    """The header row and each column's role; a grid's columns are "month:3", "quarter:2"."""
     for index in rows[:3]:
         columns: dict[str, int] = {}
         for position, cell in enumerate(document.lines[index].cells):
+            grid = _GRID_MONTH.match(cell.text) or _GRID_QUARTER.match(cell.text)
+            if grid:
+                number = to_count(grid.group(1))
+                columns[f"{'month' if grid.re is _GRID_MONTH else 'quarter'}:{number}"] = position
+                continue
             for name, pattern in _COLUMNS:
                 if name not in columns and pattern.search(cell.text):
                     columns[name] = position
@@ -206,9 +222,20 @@ def _unit(row, columns, year) -> UnitRow | None:
     days = to_days(days_text.rstrip("天日")) if days_text else None
     month_place = _cell_found(row, columns, "month", None) or _cell_found(row, columns, "date", None)
     officers_place = _cell_found(row, columns, "officers", officers)
-    for month, date in _schedule(_cell(row, columns, "month"), _cell(row, columns, "date"), year):
+    grid = [(key, position) for key, position in columns.items() if key.startswith(("month:", "quarter:"))]
+    if grid:
+        visits = [(int(key[6:]) if key.startswith("month:") else None, None, row.cells[position])
+                  for key, position in grid if position < len(row.cells) and not _NO_MARK.match(row.cells[position].text)]
+        schedule = [(month, date) for month, date, _ in visits]
+        places = [Found(None, cell, 0) for _, _, cell in visits]
+    else:
+        schedule = _schedule(_cell(row, columns, "month"), _cell(row, columns, "date"), year)
+        places = [month_place] * len(schedule)
+        written = f"{_cell(row, columns, 'month')}{_cell(row, columns, 'date')}".strip()
+        unit.schedule_unread = not schedule and bool(written) and not _UNSCHEDULED.search(written)
+    for (month, date), place in zip(schedule, places):
         unit.visits.append({"month": month, "date": date, "officers": officers, "days": days})
-        unit.visit_places.append((month_place, officers_place))
+        unit.visit_places.append((place, officers_place))
     return unit
 
 

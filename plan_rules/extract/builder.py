@@ -79,7 +79,7 @@ def build_plan(lines: list[Line]) -> Built:
     _percentages(plan, percents, record)
     _officers(plan, document, readings, formulas, staff, record, uncertain)
     _inspections(plan, document, record, uncertain)
-    _annexes(plan, document, title, record)
+    _annexes(plan, document, title, record, uncertain)
     truncation = _evidence(plan, document, formulas, readings, title, record, uncertain, item_days)
     if truncation is not None and truncation.end_missing:
         _doubt_the_cut(document, printed, uncertain)
@@ -371,7 +371,7 @@ def _inspections(plan: Plan, document: Document, record: _Recorder, uncertain) -
             record.found(f"general_inspections.{field_name}", found)
 
 
-def _annexes(plan: Plan, document: Document, title: metadata.Title | None, record: _Recorder) -> None:
+def _annexes(plan: Plan, document: Document, title: metadata.Title | None, record: _Recorder, uncertain) -> None:
     found = annex_module.find_annexes(document, plan.year, _line_of(document, title) if title else None)
     for index, reference in enumerate(found.references):
         plan.annexes.append(AnnexRef(label=reference.label, title=reference.title, provided=reference.provided))
@@ -386,6 +386,8 @@ def _annexes(plan: Plan, document: Document, title: metadata.Title | None, recor
                                        justification=row.justification, visits=[Visit(**visit) for visit in row.visits]))
             record.found(path, row.found)
             record.found(f"{path}.name", row.found)
+            if row.schedule_unread:
+                uncertain.append(Uncertainty(path=f"{path}.visits", reason=f"“{row.name}”的检查时间未能读出"))
             for visit_index, (month_place, officers_place) in enumerate(row.visit_places):
                 record.found(f"{path}.visits[{visit_index}]", month_place)
                 record.found(f"{path}.visits[{visit_index}].officers", officers_place)
