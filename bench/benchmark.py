@@ -1,4 +1,4 @@
-"""Measure plan-rules against the budgets of DESIGN.md: cold start, batch throughput on 2
+"""Measure plan-rules against the budgets of docs/architecture.md ("Budgets"): cold start, batch throughput on 2
 cores (structured plans and documents), and memory over a long batch.
 
     .venv/bin/python bench/benchmark.py [--plans 1000] [--memory-plans 10000]
@@ -89,7 +89,7 @@ def structured_batch(count: int) -> None:
         batch("structured plans, batch on 2 cores", Path(tmp), count, 500)
 
 
-# DESIGN.md: at least 100 .txt and 50 .docx documents a second on 2 cores, with the
+# docs/architecture.md, "Budgets": at least 100 .txt and 50 .docx documents a second on 2 cores, with the
 # extraction that reads any style.
 DOCUMENT_BUDGETS = {".txt": 100, ".docx": 50, ".md": 100, ".pdf": 10}
 
@@ -116,7 +116,7 @@ def rss_kb() -> int:
 
 def memory(count: int) -> None:
     """RSS after a warm-up and after `count` more plans, in one process: flat means no growth
-    per plan (ENGINE.md §3.16: without delete_state it would grow 1.5 MB a plan)."""
+    per plan (docs/architecture.md, "The engine": without delete_state it would grow 1.5 MB a plan)."""
     from plan_rules.check import Checker
 
     checker = Checker()

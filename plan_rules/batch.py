@@ -3,23 +3,25 @@ then the checks across plans and the suppressions; sorted by path, so that the o
 same whatever the parallelism.
 
 One bad file never stops the batch: an exception while checking it, or even the death of the
-worker process, becomes an IN001 finding for that file (ENGINE.md §6.5).
+worker process, becomes an IN001 finding for that file (docs/architecture.md, "Reading").
 """
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from .check import Checker, FileResult, os_error_zh, read_file, too_large
+from .check import Checker, FileResult, with_rule_details
 from .config import Config
 from .cross_plan import KeyUnitClaim, cross_plan_findings, key_unit_claim
 from .discovery import STDIN, discover, find_files
 from .findings import Finding
-from .load import MAX_BYTES, InputError, unreadable
+from .load import InputError, unreadable
 from .output import Target, refuse_inputs
+from .policy import Policy
+from .reading import read_file, read_stdin, why_unreadable
 from .report.signature import is_report, is_report_file
+from .ruleset import load_rulebook
 from .suppress import Suppression, Suppressor, inline_suppressions
 from .workers import start_as_worker, worker_count
 
@@ -72,27 +74,22 @@ def run_batch(paths: Iterable[str], config: Config = Config(), *, jobs: int = 1,
                      key=lambda c: c.result.path)
     reports = [c.result.path for c in checked if c.report]
     checked = [c for c in checked if not c.report]
-    results = [ignoring_per_file(c.result, config) for c in checked]
-    adjust = Checker(config, use_engine=False).adjust
-    cross = [f for f in adjust(cross_plan_findings([c.claim for c in checked if c.claim], results))
-             if config.selects(f.code) and not config.ignores_in(f.file, f.code)] if cross_plan else []
+    results = [c.result for c in checked]
+    policy = Policy(config)
+    cross = [kept for f in with_rule_details(cross_plan_findings([c.claim for c in checked if c.claim], results),
+                                             load_rulebook())
+             for kept in policy.apply([f], f.file)] if cross_plan else []
     suppressions = [*exceptions, *(s for c in checked for s in c.suppressions)]
-    return replace(suppress(results, cross, suppressions, config), unchecked=unchecked, skipped_reports=reports,
+    return replace(suppress(results, cross, suppressions, policy), unchecked=unchecked, skipped_reports=reports,
                    cross_plan_checked=cross_plan)
 
 
-def ignoring_per_file(result: FileResult, config: Config) -> FileResult:
-    if not config.per_file_ignores:
-        return result
-    return replace(result, findings=[f for f in result.findings if not config.ignores_in(result.path, f.code)])
-
-
-def suppress(results: list[FileResult], cross: list[Finding], suppressions: list[Suppression], config: Config) -> Batch:
+def suppress(results: list[FileResult], cross: list[Finding], suppressions: list[Suppression], policy: Policy) -> Batch:
     suppressor = Suppressor(suppressions)
     kept = [replace(r, findings=[f for f in r.findings if suppressor.keeps(f)]) for r in results]
     kept_cross = [f for f in cross if suppressor.keeps(f)]
     return Batch(kept, kept_cross, suppressor.suppressed,
-                 suppressor.unused({r.path for r in results}, config.selects), suppressor.expired)
+                 suppressor.unused({r.path for r in results}, policy.selects), suppressor.expired)
 
 
 # ---- checking them -----------------------------------------------------------------------
@@ -142,21 +139,11 @@ def check_one(checker: Checker, name: str, keep_plans: bool) -> Checked:
     return Checked(result if keep_plans else replace(result, plan=None), claim, suppressions)
 
 
-def read_stdin() -> bytes:
-    """A plan piped in, read no further than a plan's size (`- < /dev/zero` never ends)."""
-    if sys.stdin is None:
-        raise InputError("标准输入已关闭，没有可读取的计划")
-    data = sys.stdin.buffer.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise InputError(too_large(len(data), MAX_BYTES))
-    return data
-
-
 def unreadable_result(checker: Checker, name: str, error: Exception) -> FileResult:
     if name != STDIN:
         return checker.check_path(Path(name), name)     # words the refusal as for one file
-    message = str(error) if isinstance(error, InputError) else f"无法读取标准输入：{os_error_zh(error)}"
-    return FileResult(STDIN_NAME, checker.adjust([unreadable(STDIN_NAME, message)]))
+    return FileResult(STDIN_NAME, with_rule_details([unreadable(STDIN_NAME, why_unreadable(error, "标准输入"))],
+                                                    checker.rulebook))
 
 
 # ---- in worker processes -----------------------------------------------------------------

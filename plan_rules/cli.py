@@ -243,15 +243,15 @@ def list_rules(format_name):
 @main.command()
 @click.argument("code", required=False, metavar="编号")
 def explain(code):
-    """说明一条规则：做什么、为什么、依据。"""
-    from .rule_docs import rule_page
+    """说明一条规则：做什么、为什么、示例、读取的字段和选项。"""
+    from .rule_docs import find_pages_dir
     from .ruleset import load_rulebook
 
     require(code, "规则编号（如 WD003）")
     rule = load_rulebook().get(code.upper())
     if rule is None:
         raise click.UsageError(f"没有规则 {code}；`plan-rules rules` 列出全部规则")
-    write_output(rule_page(rule), None)
+    write_output((find_pages_dir() / f"{rule.code}.md").read_text(encoding="utf-8"), None)
 
 
 @main.command()

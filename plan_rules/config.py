@@ -1,6 +1,6 @@
 """Thresholds and selection that users may change, and the config file they come from.
 
-Every threshold rests on practice rather than verified text (RULES.md "Sources"), which is
+Every threshold rests on practice rather than verified text (docs/architecture.md, "Policy"), which is
 why it is configurable. Settings are layered, later wins: built-in defaults, the provincial
 profile, the config file, the command line. The config file is ``--config FILE``, else the
 nearest ``plan-rules.toml``, ``.plan-rules.toml`` or ``pyproject.toml`` with a
@@ -63,21 +63,6 @@ class Config:
     exceptions: Optional[str] = None  # the exceptions file (plan_rules.suppress)
     base: str = "."                   # the folder that globs are relative to
     source: str = ""                  # the config file read, if any
-
-    def selects(self, code: str) -> bool:
-        if code.startswith("IN001"):
-            return True     # unreadable input is always reported (RULES.md IN001)
-        if self.select and not any(code.startswith(prefix) for prefix in self.select):
-            return False
-        return not any(code.startswith(prefix) for prefix in self.ignore)
-
-    def ignores_in(self, path: str, code: str) -> bool:
-        """Whether a per-file-ignores entry turns this code off for this file."""
-        if code.startswith("IN001"):
-            return False
-        return any(code.startswith(prefix) for pattern, codes in self.per_file_ignores
-                   if glob_matches(pattern, path, self.base) for prefix in codes)
-
 
 def glob_matches(pattern: str, path: str, base: str) -> bool:
     """`*` matches across folders; a pattern without `/` matches the file or folder name."""

@@ -1,12 +1,12 @@
-"""Checks that span plans of one batch (RULES.md XP).
+"""Checks that span plans of one batch (docs/rules/XP001.md, XP002.md).
 
 XP001: the same unit is a key unit in plans of the same year from different issuers (150号
 第四条: plans of different levels must not duplicate their objects). One finding per shared
 unit, on the last plan by path that lists it, naming every other plan that lists it with its
 issuer: linear in the plans (a finding per pair of plans made 1,999,000 warnings of 2,000
-plans sharing five units). Units and issuers are compared by normalised name (NFKC, so
-full-width brackets and letters equal half-width ones; no spaces; case-folded). Plans without
-a year or an issuer are left out: whether their issuers differ cannot be known.
+plans sharing five units). Units and issuers are compared by their identity (method/names.py:
+full-width and half-width forms, spaces and brackets aside, case-folded). Plans without a
+year or an issuer are left out: whether their issuers differ cannot be known.
 
 XP002: the same file content (SHA-256) was submitted twice. One finding on each copy after
 the first by path.
@@ -16,13 +16,12 @@ between processes.
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from .check import FileResult
 from .findings import Finding, Severity
+from .method.names import unit_identity
 from .model import Plan
 
 
@@ -40,10 +39,6 @@ def key_unit_claim(path: str, plan: Optional[Plan]) -> Optional[KeyUnitClaim]:
     return KeyUnitClaim(path, plan.year, plan.issuer.name, tuple(u.name for u in plan.key_inspections.units))
 
 
-def normalise(name: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name)).casefold()
-
-
 def cross_plan_findings(claims: Iterable[KeyUnitClaim], results: Iterable[FileResult]) -> list[Finding]:
     findings = shared_key_units(claims) + duplicate_submissions(results)
     return sorted(findings, key=lambda f: (f.file, f.code, f.message))
@@ -54,11 +49,11 @@ def shared_key_units(claims: Iterable[KeyUnitClaim]) -> list[Finding]:
     for claim in sorted(claims, key=lambda c: c.path):
         first_index: dict[str, int] = {}
         for index, name in enumerate(claim.units):
-            first_index.setdefault(normalise(name), index)
+            first_index.setdefault(unit_identity(name), index)
         for name, index in first_index.items():
             holders.setdefault((claim.year, name), []).append((claim, index))
     return [shared_unit_finding(holding) for holding in holders.values()
-            if len({normalise(claim.issuer) for claim, _ in holding}) > 1]
+            if len({unit_identity(claim.issuer) for claim, _ in holding}) > 1]
 
 
 def shared_unit_finding(holding: list[tuple[KeyUnitClaim, int]]) -> Finding:

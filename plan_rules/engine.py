@@ -1,4 +1,4 @@
-"""The durable_rules adapter: the only module that imports `durable` (ENGINE.md §6.3).
+"""The durable_rules adapter: the only module that imports `durable` (docs/architecture.md, "The engine").
 
 Guards, each against a reproduced defect of durable-rules 2.0.28:
 - actions run synchronously on the caller's thread (`Host._run` disabled, the C
@@ -19,10 +19,11 @@ Guards, each against a reproduced defect of durable-rules 2.0.28:
 - one match per rule and subjects: the engine compiles `$or` into alternative paths and
   fires once for every branch that holds (seen here: WD001's three accepted values, two of
   them equal), where a rule means one violation;
-- an `$ex` guard for every field a comparison reads on its right-hand side: the engine
-  fires a comparison whose right-hand operand is missing, depending on the other value
-  (seen here: `supervision_x100 < total × floor` fired for a plan without a total), where
-  ENGINE.md §2.7 and the plain evaluator say a comparison on a missing field is false.
+- the conditions as conditions.py guards them, with an `$ex` test for every field read on
+  a right-hand side: the engine fires a comparison whose right-hand operand is missing,
+  depending on the other value (seen here: `supervision_x100 < total × floor` fired for a
+  plan without a total), and fails a whole `$or` one of whose branches reads a missing
+  field; the plain evaluator runs the same guarded conditions.
 """
 from __future__ import annotations
 
@@ -31,16 +32,15 @@ import itertools
 import json
 import warnings
 from functools import lru_cache
-from typing import Any
 
+from .conditions import Match
+from .facts.vocabulary import Fact
 from .ruleset import Check
 
 RULESET = "plan_rules"
 SENTINEL = "__sentinel__"
 MESSAGE_NOT_HANDLED = 1   # some fact matched no rule: normal (§3.3)
 
-Fact = dict[str, Any]
-Match = tuple[str, tuple[tuple[str, Fact], ...]]
 
 
 class EngineError(RuntimeError):
@@ -87,50 +87,6 @@ def engine_ids(ids: list[str], sid: str) -> dict[str, str]:
     return chosen
 
 
-def operand_fields(rhs: Any, own: set[str], bound: dict[str, set[str]]) -> None:
-    """Collect the fields a right-hand side reads: `{$m: f}` on the fact itself, `{p: f}` on an
-    earlier pattern p, through `$add`/`$sub`/`$mul`."""
-    if not isinstance(rhs, dict):
-        return
-    (op, body), = rhs.items()
-    if op == "$m":
-        own.add(body)
-    elif op in ("$add", "$sub", "$mul"):
-        operand_fields(body["$l"], own, bound)
-        operand_fields(body["$r"], own, bound)
-    else:
-        bound.setdefault(op, set()).add(body)
-
-
-def condition_operands(condition: dict, own: set[str], bound: dict[str, set[str]]) -> None:
-    (op, body), = condition.items()
-    if op in ("$and", "$or"):
-        for part in body:
-            condition_operands(part, own, bound)
-    elif op in ("$lt", "$lte", "$gt", "$gte", "$neq"):
-        (_, rhs), = body.items()
-        operand_fields(rhs, own, bound)
-    elif not op.startswith("$"):
-        operand_fields(body, own, bound)
-
-
-def guard_operands(when: dict) -> dict:
-    """The antecedent with `$ex` tests added for every right-hand operand field, on the
-    pattern that owns the field (see the module docstring)."""
-    patterns = [next(iter(p.items())) for p in when["all"]]
-    guards: dict[str, set[str]] = {name: set() for name, _ in patterns}
-    for name, condition in patterns:
-        bound: dict[str, set[str]] = {}
-        condition_operands(condition, guards[name], bound)
-        for other, fields in bound.items():
-            guards[other] |= fields
-    guarded = []
-    for name, condition in patterns:
-        tests = [{"$ex": {field: 1}} for field in sorted(guards[name])]
-        guarded.append({name: {"$and": [copy.deepcopy(condition), *tests]} if tests else copy.deepcopy(condition)})
-    return {"all": guarded}
-
-
 def unique_matches(matches: list[Match]) -> list[Match]:
     seen, unique = set(), []
     for name, bound in matches:
@@ -142,7 +98,7 @@ def unique_matches(matches: list[Match]) -> list[Match]:
 
 
 class DurableEngine:
-    """One Host and one compiled ruleset per process (ENGINE.md §2.4, §6.5)."""
+    """One Host and one compiled ruleset per process (docs/architecture.md, "The engine")."""
 
     def __init__(self, checks: list[Check]):
         warnings.filterwarnings("ignore", category=DeprecationWarning, module="durable.engine")
@@ -159,7 +115,7 @@ class DurableEngine:
         self._native = durable_rules_engine
         self._sids = itertools.count(1)
         self._host = SyncHost()
-        definition = {c.name: {**guard_operands(c.when), "run": c.name} for c in checks}
+        definition = {c.name: {**c.guarded, "run": c.name} for c in checks}
         definition[SENTINEL] = {"all": [{"m": {"kind": "plan"}}], "run": SENTINEL}
         self._host.register_rulesets(copy.deepcopy({RULESET: definition}))
         self._handle = self._host.get_ruleset(RULESET)._handle

@@ -1,20 +1,20 @@
 """A plain-Python evaluator of the rule files' durable_rules conditions.
 
 It is the differential oracle for the engine in tests, and the fallback where durable_rules
-cannot be imported (DESIGN.md "Rules are data"). It implements the subset the linter admits
-(ruleset.py) with the engine's semantics (ENGINE.md §2.7): a comparison on a missing field is
-false, `$neq` included; ints and floats compare as numbers; values of different types never
-compare true.
+cannot be imported (docs/architecture.md, "The engine"). It implements the subset the linter
+admits (ruleset.py) with the engine's semantics: a comparison on a missing field is false,
+`$neq` included; numbers compare as numbers; values of different types never compare true.
+Like the engine, it runs each check's guarded conditions (conditions.py).
 """
 from __future__ import annotations
 
 from typing import Any, Iterator, Optional
 
+from .conditions import Match
+from .facts.vocabulary import Fact
 from .ruleset import Check
 
-Fact = dict[str, Any]
 Bindings = dict[str, Fact]
-Match = tuple[str, tuple[tuple[str, Fact], ...]]
 
 _MISSING = object()
 
@@ -22,7 +22,7 @@ _MISSING = object()
 def evaluate(checks: list[Check], facts: list[Fact]) -> list[Match]:
     matches = []
     for check in checks:
-        patterns = [next(iter(p.items())) for p in check.when["all"]]
+        patterns = [next(iter(p.items())) for p in check.guarded["all"]]
         for bindings in join(patterns, facts, {}):
             matches.append((check.name, tuple(bindings.items())))
     return matches

@@ -15,8 +15,11 @@ from typing import Annotated, Literal, Optional
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from .method import G, K, N, O, PER_PERSON, R, S, T, X
+from .method.parts import PART_NAMES
+
 # Workday figures beyond this are not plans but typos or attacks; they become IN002
-# instead of overflowing the engine's 64-bit integers (ENGINE.md §2.7). Negative figures are
+# instead of overflowing the engine's 64-bit integers (docs/architecture.md, "Numbers"). Negative figures are
 # bounded too: -1e300 days overflowed the decimal context of the facts.
 MAX_DAYS = 10_000_000
 MAX_COUNT = 1_000_000
@@ -59,7 +62,7 @@ class StaffGroup(Strict):
 
 
 class Officers(Strict):
-    counted: Optional[Count] = Field(None, ge=0, le=MAX_COUNT, title="计入计划的行政执法人员数 N")
+    counted: Optional[Count] = Field(None, ge=0, le=MAX_COUNT, title=N.title)
     groups: list[StaffGroup] = Field(default_factory=list, title="按类别的人数构成")
     certified: Optional[Count] = Field(None, ge=0, le=MAX_COUNT, title="具有执法资格人数")
     registered: Optional[Count] = Field(None, ge=0, le=MAX_COUNT, title="在编（在册）人数")
@@ -95,16 +98,16 @@ class PrintedPercent(Strict):
 
 
 class Workdays(Strict):
-    per_person: Optional[Days] = Field(None, ge=-MAX_DAYS, le=MAX_DAYS, title="人均法定工作日 d")
-    total: Optional[Days] = Field(None, ge=-MAX_DAYS, le=MAX_DAYS, title="总法定工作日 T")
+    per_person: Optional[Days] = Field(None, ge=-MAX_DAYS, le=MAX_DAYS, title=PER_PERSON.title)
+    total: Optional[Days] = Field(None, ge=-MAX_DAYS, le=MAX_DAYS, title=T.title)
     total_splits: list[Split] = Field(default_factory=list, title="总法定工作日按单位分解")
-    other_enforcement: WorkCategory = Field(default_factory=WorkCategory, title="其他执法工作日 O")
-    non_enforcement: WorkCategory = Field(default_factory=WorkCategory, title="非执法工作日 X")
-    supervision: Optional[Days] = Field(None, ge=-MAX_DAYS, le=MAX_DAYS, title="监督检查工作日 S")
+    other_enforcement: WorkCategory = Field(default_factory=WorkCategory, title=O.title)
+    non_enforcement: WorkCategory = Field(default_factory=WorkCategory, title=X.title)
+    supervision: Optional[Days] = Field(None, ge=-MAX_DAYS, le=MAX_DAYS, title=S.title)
     supervision_splits: list[Split] = Field(default_factory=list, title="监督检查工作日按单位分解")
-    key: Optional[Days] = Field(None, ge=-MAX_DAYS, le=MAX_DAYS, title="重点检查工作日 K")
-    general: Optional[Days] = Field(None, ge=-MAX_DAYS, le=MAX_DAYS, title="一般检查工作日 G")
-    reserve: Optional[Days] = Field(None, ge=-MAX_DAYS, le=MAX_DAYS, title="机动（预留）工作日 R")
+    key: Optional[Days] = Field(None, ge=-MAX_DAYS, le=MAX_DAYS, title=K.title)
+    general: Optional[Days] = Field(None, ge=-MAX_DAYS, le=MAX_DAYS, title=G.title)
+    reserve: Optional[Days] = Field(None, ge=-MAX_DAYS, le=MAX_DAYS, title=R.title)
     percentages: list[PrintedPercent] = Field(default_factory=list, title="原文所列百分比")
 
 
@@ -181,8 +184,7 @@ class Formula(Strict):
     result_figure: Optional[str] = Field(None, title="结果所指字段路径")
 
 
-DocumentPart = Literal["officers", "workday_calculation", "key_arrangements", "general_arrangements",
-                       "basis", "goals", "safeguards"]
+DocumentPart = Literal[PART_NAMES]
 
 
 class Restatement(Strict):

@@ -1,10 +1,11 @@
-"""The rulebook: rules/*.yaml loaded, linted and ordered.
+"""The rulebook: rules/*.yaml loaded, linted and ordered (docs/architecture.md, "Rules").
 
-Each file is one rule of RULES.md. Its `checks` are durable_rules antecedents in the
-engine's JSON-ruleset syntax (written as YAML), each with the severity and the Chinese
-message it yields; rules whose findings come from the loader or the extractor (IN001–IN003)
-or from the batch (XP001–XP002) have `source` instead of checks. The linter enforces
-ENGINE.md §6.7 at load time, so a bad rule fails here and not inside the engine.
+Each file is one rule. Its `checks` are durable_rules antecedents in the engine's
+JSON-ruleset syntax (written as YAML), each with the severity and the Chinese message it
+yields; rules whose findings come from the loader or the extractor (IN001–IN003) or from the
+batch (XP001–XP002) have `source` instead of checks. The linter refuses at load time what
+would crash or mislead the engine (docs/architecture.md, "The engine"), and rule_fields.py
+refuses a field no fact declares, so a bad rule fails here and not while checking a plan.
 """
 from __future__ import annotations
 
@@ -13,13 +14,14 @@ import importlib.util
 import json
 import os
 import re
-import string
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
+from .conditions import ARITHMETIC, COMPARISONS, guard_operands
 from .findings import Severity
+from .rule_fields import FieldError, check_vocabulary
 
 
 
@@ -36,12 +38,11 @@ def find_rules_dir() -> Path:
 RULES_DIR = find_rules_dir()
 SOURCES = {"engine", "loader", "extractor", "batch"}
 
-# The condition vocabulary both evaluators implement (ENGINE.md §2.3). `$div` is left out on
-# purpose: integer division by zero kills the process (§3.9). `$mt` is left out too: its regex
-# compiler has a use-after-free (§3.8); label matching is done in Python instead.
-COMPARISONS = {"$lt", "$lte", "$gt", "$gte", "$neq"}
-ARITHMETIC = {"$add", "$sub", "$mul"}
-CHECK_KEYS = {"severity", "when", "message", "where", "expected", "rests_on"}
+# The condition language both evaluators implement (conditions.py) leaves out `$div` on
+# purpose: integer division by zero kills the process. `$mt` is left out too: its regex
+# compiler has a use-after-free; label matching is done in Python instead. `$not` is order
+# sensitive. (docs/architecture.md, "The engine".)
+CHECK_KEYS = {"severity", "when", "message", "where", "expected", "rests_on", "compute"}
 _FILE_NAME = re.compile(r"^([A-Z]{2}\d{3})-([a-z0-9-]+)\.yaml$")
 
 
@@ -59,7 +60,14 @@ class Check:
     # Field path templates of the figures the finding rests on: where one of them was read
     # from a document with less than certainty, an error is reported as a warning.
     rests_on: tuple[str, ...] = ()
-    expected: str = ""   # arithmetic checks: the figure the plan should have printed, "{plan.n_times_d}"
+    expected: str = ""   # arithmetic checks: the figure the plan should have printed, "{expected}"
+    # Values the message or expected names that the rule computes, each an arithmetic
+    # expression over the bound facts (`$m` is the first pattern's), with its type.
+    compute: tuple[tuple[str, Any, str], ...] = ()
+    guarded: dict = field(default_factory=dict, init=False, compare=False)   # `when` as both evaluators run it
+
+    def __post_init__(self):
+        object.__setattr__(self, "guarded", guard_operands(self.when))
 
 
 @dataclass(frozen=True)
@@ -114,8 +122,8 @@ def load_rulebook(directory: Path = RULES_DIR) -> Rulebook:
 
 def read_rule_files(paths: list[Path]) -> list[Any]:
     """The rule files' data, through a JSON cache keyed by their names, sizes and times: parsing
-    48 YAML files is a tenth of a cold start, reading one JSON file almost nothing (ENGINE.md
-    §6.6). The cache lives in the user's cache folder; where it cannot be written, it is skipped."""
+    48 YAML files is a tenth of a cold start, reading one JSON file almost nothing (docs/architecture.md,
+    "Budgets"). The cache lives in the user's cache folder; where it cannot be written, it is skipped."""
     stats = [(p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in paths]
     key = hashlib.sha256(json.dumps(stats).encode()).hexdigest()[:16]
     cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "plan-rules" / f"rulebook-{key}.json"
@@ -173,7 +181,7 @@ def parse_rule(data: Any, path: Path, order: int) -> Rule:
 
 def parse_check(data: Any, name: str, where: str, severities: tuple[Severity, ...]) -> Check:
     if not isinstance(data, dict) or not {"severity", "when", "message", "where"} <= set(data) <= CHECK_KEYS:
-        raise RuleError(f"{where} {name}: 每项检查须有 severity、when、message、where，可另有 expected、rests_on")
+        raise RuleError(f"{where} {name}: 每项检查须有 severity、when、message、where，可另有 expected、rests_on、compute")
     rests_on = data.get("rests_on", [])
     if not isinstance(rests_on, list) or not all(isinstance(path, str) for path in rests_on):
         raise RuleError(f"{where} {name}: rests_on 须为字段路径列表")
@@ -182,17 +190,25 @@ def parse_check(data: Any, name: str, where: str, severities: tuple[Severity, ..
         raise RuleError(f"{where} {name}: 严重程度 {severity.name} 不在规则声明的 {severities} 中")
     when = data["when"]
     patterns = lint_antecedent(when, f"{where} {name}")
+    compute = data.get("compute", {})
+    if not isinstance(compute, dict):
+        raise RuleError(f"{where} {name}: compute 须为“名称: 算式”的映射")
+    for expression in compute.values():
+        lint_rhs(expression, patterns, f"{where} {name}")
     expected = str(data.get("expected", ""))
-    for template in (data["message"], data["where"], expected, *rests_on):
-        lint_template(template, patterns, f"{where} {name}")
+    try:
+        types = check_vocabulary(when, compute, [data["message"], expected], [data["where"], *rests_on])
+    except FieldError as error:
+        raise RuleError(f"{where} {name}: {error}") from None
     return Check(name=name, severity=severity, when=when, message=data["message"].strip(), where=data["where"],
-                 rests_on=tuple(rests_on), expected=expected)
+                 rests_on=tuple(rests_on), expected=expected,
+                 compute=tuple((key, expression, types[key]) for key, expression in compute.items()))
 
 
 def lint_antecedent(when: Any, where: str) -> list[str]:
-    """ENGINE.md §6.7: an `all` list of named patterns, each positive pattern testing `kind`
-    (a pattern of only `$nex` loops forever on the state fact, §3.10); no `$div`, `$mt`, `pri`,
-    `count`, `cap` or `dist`. Returns the pattern names."""
+    """An `all` list of named patterns, each positive pattern testing `kind` (a pattern of only
+    `$nex` loops forever on the engine's state fact); no `$div`, `$mt`, `pri`, `count`, `cap`
+    or `dist`. Returns the pattern names."""
     if not isinstance(when, dict) or set(when) != {"all"} or not isinstance(when["all"], list) or not when["all"]:
         raise RuleError(f"{where}: when 须为仅含 all 的非空列表")
     names = []
@@ -201,11 +217,11 @@ def lint_antecedent(when: Any, where: str) -> list[str]:
             raise RuleError(f"{where}: 每个模式须为单键映射")
         (name, condition), = pattern.items()
         if name.endswith("$not"):
-            raise RuleError(f"{where}: 不用 $not（顺序敏感，ENGINE.md §2.8），请预先计算计数")
+            raise RuleError(f"{where}: 不用 $not（顺序敏感，见 docs/architecture.md），请预先计算计数")
         if not re.fullmatch(r"[a-z][a-z_]*", name):
             raise RuleError(f"{where}: 模式名 {name!r} 须为小写字母")
         if not tests_kind(condition):
-            raise RuleError(f"{where}: 模式 {name} 须检验 kind（ENGINE.md §3.10）")
+            raise RuleError(f"{where}: 模式 {name} 须检验 kind（只含 $nex 的模式会无限循环，见 docs/architecture.md）")
         lint_condition(condition, names, where)
         names.append(name)
     return names
@@ -233,14 +249,12 @@ def lint_condition(condition: Any, earlier: list[str], where: str) -> None:
         if op in COMPARISONS:
             lint_rhs(rhs, earlier, where)
     elif op.startswith("$"):
-        raise RuleError(f"{where}: 不支持的运算符 {op}（$div、$mt 等被禁用，见 ENGINE.md §3.8、§3.9）")
+        raise RuleError(f"{where}: 不支持的运算符 {op}（$div、$mt 等被禁用，见 docs/architecture.md）")
     else:
         lint_rhs(body, earlier, where)
 
 
 def lint_rhs(rhs: Any, earlier: list[str], where: str) -> None:
-    if isinstance(rhs, float) and "e" in repr(rhs) and "." not in repr(rhs).split("e")[0]:
-        raise RuleError(f"{where}: 浮点常数须有小数部分（ENGINE.md §2.7）：{rhs!r}")
     if not isinstance(rhs, dict):
         return
     if len(rhs) != 1:
@@ -253,9 +267,3 @@ def lint_rhs(rhs: Any, earlier: list[str], where: str) -> None:
         lint_rhs(body["$r"], earlier, where)
     elif op != "$m" and op not in earlier:
         raise RuleError(f"{where}: 右值引用了未定义或位于其后的模式 {op!r}")
-
-
-def lint_template(template: str, patterns: list[str], where: str) -> None:
-    for _, field_name, _, _ in string.Formatter().parse(template):
-        if field_name and field_name.split(".")[0] not in patterns:
-            raise RuleError(f"{where}: 模板中的 {{{field_name}}} 未对应任何模式")

@@ -9,7 +9,8 @@ Two places say so:
   finding, or on a line of its own among the comments at the top of the file for the whole
   file.
 
-IN001 (the file could not be read) is never suppressed (RULES.md). Suppressed findings are
+What the policy never suppresses (policy.py: IN001, a file that could not be read) is not
+suppressed here either. Suppressed findings are
 counted in the summary; a suppression that applied to a checked file but suppressed nothing
 is reported as unused, on stderr, so that stale exceptions get cleaned up. Neither changes
 the exit code.
@@ -24,6 +25,7 @@ from typing import Any, Callable, Iterable, Optional
 
 from .config import ConfigError, code_list, glob_matches
 from .findings import Finding
+from .policy import suppressible
 
 ENTRY_KEYS = {"files", "codes", "field", "reason", "expires"}
 DIRECTIVE = re.compile(r"(?:^|\s)#\s*plan-rules:\s*disable=([A-Za-z0-9]+(?:\s*,\s*[A-Za-z0-9]+)*)")
@@ -45,7 +47,7 @@ class Suppression:
         return name == self.path if self.path else glob_matches(self.files, name, self.base)
 
     def covers(self, finding: Finding) -> bool:
-        return (finding.code != "IN001"
+        return (suppressible(finding.code)
                 and any(finding.code.startswith(code) for code in self.codes)
                 and self.applies_to_file(finding.file)
                 and (self.line is None or finding.line == self.line)
@@ -168,7 +170,7 @@ def parse_entry(entry: Any, where: str, base: str, known_codes: set[str]) -> Sup
     if not isinstance(entry["files"], str) or not isinstance(entry["reason"], str):
         raise ConfigError(f"{where}: files 与 reason 应为文字")
     codes = code_list(entry["codes"], known_codes, f"{where}: codes")
-    if "IN001" in codes:
+    if not all(suppressible(code) for code in codes):
         raise ConfigError(f"{where}: IN001（文件无法读取）不能抑制")
     return Suppression(codes=codes, origin=where, files=entry["files"], base=base,
                        field=str(entry.get("field") or ""), reason=entry["reason"],

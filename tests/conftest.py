@@ -1,5 +1,5 @@
 """Shared checkers: building the durable_rules Host is costly and it is never freed
-(ENGINE.md §2.4), so one of each per test session."""
+(docs/architecture.md, "The engine"), so one of each per test session."""
 from __future__ import annotations
 
 import shutil

@@ -3,7 +3,8 @@ targeted corruption whose findings are known exactly, and wild ones for the diff
 
 Plans are plain dicts in the structured-plan format (dates and decimals as strings), so the
 same value can be validated into a Plan or dumped to YAML/JSON bytes. Expectations are
-computed here from RULES.md independently of plan_rules (its own legal-day table, its own
+computed here from the method (docs/architecture.md, "The method's vocabulary")
+independently of plan_rules (its own legal-day table, its own
 rounding), so that a property fails when the code and the rulebook disagree.
 """
 from __future__ import annotations
@@ -18,7 +19,7 @@ from fractions import Fraction
 from hypothesis import assume
 from hypothesis import strategies as st
 
-# --- RULES.md "The workday method" ----------------------------------------------------------
+# --- the workday method (docs/architecture.md, "The method's vocabulary")  ----------------------------------------------------------
 
 STANDARD_DAYS = 250
 CALENDAR_DAYS = {2018: 250, 2019: 250, 2020: 249, 2021: 250, 2022: 249, 2023: 249, 2024: 251,
@@ -40,7 +41,7 @@ def figures_agree(year: int) -> bool:
     return len(accepted_days(year)) == 1
 
 
-# Each standard item as the method writes it and as real plans vary it (RULES.md "Traps").
+# Each standard item as the method writes it and as real plans vary it (docs/architecture.md, "The method's vocabulary").
 OTHER_LABELS = {
     "O1": ["开展安全生产综合监管", "安全生产综合监督管理"],
     "O2": ["实施行政许可", "行政许可审查"],

@@ -102,3 +102,11 @@ def test_real_fragments_are_read_as_a_careful_reader_reads_them(python_checker):
     assert read["013_dongsheng-zhifadadui_2025.txt"].issuer.name == "鄂尔多斯市东胜区应急管理综合行政执法大队"
     assert read["015_jizhou_2025.txt"].annexes == []
     assert read["017_jiangyan-jiaotong_2026.txt"].issuer.name == "泰州市姜堰区交通运输局"
+
+
+@needs_corpus
+def test_the_seed_fixture_is_a_byte_identical_copy_of_the_corpus_document():
+    """fixtures/documents/lishan-2023.txt is the seed plan as the corpus holds it (moved here
+    from test_extract_seed.py and test_seed_plan.py: only this module needs ../shared)."""
+    fixture = Path(__file__).resolve().parent.parent / "fixtures" / "documents" / "lishan-2023.txt"
+    assert fixture.read_bytes() == (CORPUS / "lishan-2023.txt").read_bytes()

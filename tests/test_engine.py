@@ -1,4 +1,4 @@
-"""The durable_rules adapter keeps its guards (ENGINE.md §3, §6.8)."""
+"""The durable_rules adapter keeps its guards (docs/architecture.md, "The engine")."""
 import copy
 from pathlib import Path
 
@@ -82,10 +82,26 @@ def test_numbers_the_engine_would_mangle_are_refused(engine, value):
         engine.evaluate(facts)
 
 
-@pytest.mark.parametrize("value,expected", [(0.00001, 0), (0.5, 0.5), (1e16, 10 ** 16), (12.34567, 12.3457)])
-def test_fact_numbers_never_use_exponent_notation(value, expected):
-    from plan_rules.facts import number
-    assert number(value) == expected and "e" not in repr(number(value))
+@pytest.mark.parametrize("value,expected", [(0.00001, 0), (0.5, 5000), (2500.3, 25003000), (1e10, 10 ** 14),
+                                            (12.34567, 123457), (700.1, 7001000)])
+def test_figures_are_carried_as_exact_ten_thousandths(value, expected):
+    from plan_rules.facts.fixed_point import units
+    assert units(value) == expected and type(units(value)) is int
+
+
+def test_the_engine_subtracts_decimal_figures_exactly():
+    """2500.3 − 800.1 − 1000.1 is 700.1000000000003 in doubles; in ten-thousandths it is 700.1."""
+    from plan_rules.facts.fixed_point import units
+    when = {"all": [{"m": {"$and": [{"kind": "plan"},
+                                    {"$neq": {"s": {"$sub": {"$l": {"$sub": {"$l": {"$m": "t"}, "$r": {"$m": "o"}}},
+                                                             "$r": {"$m": "x"}}}}}]}}]}
+    engine = DurableEngine([Check("T#1", Severity.error, when, "x", "")])
+    fact = {"kind": "plan", "id": "plan", "t": units(2500.3), "o": units(800.1), "x": units(1000.1), "s": units(700.1)}
+    assert engine.evaluate([fact]) == [] and evaluate(engine_checks_of(when), [fact]) == []
+
+
+def engine_checks_of(when):
+    return [Check("T#1", Severity.error, when, "x", "")]
 
 
 def test_an_error_while_taking_matches_is_raised_and_does_not_crash_the_process():
@@ -111,18 +127,19 @@ def test_an_error_while_taking_matches_is_raised_and_does_not_crash_the_process(
 
 
 def test_or_branches_give_one_match_as_in_the_plain_evaluator(engine):
-    """The engine fires once per satisfied $or branch; the adapter keeps one."""
+    """The engine fires once per satisfied $or branch; the adapter keeps one. (2025 under the
+    policy either: d = 248 is the ministry's, the calendar's and the announced figure.)"""
     rulebook = load_rulebook()
-    facts = [{"kind": "plan", "id": "plan", "per_person": 248, "per_person_ok_1": 250, "per_person_ok_2": 248,
-              "per_person_ok_3": 248, "per_person_ok_4": 248, "per_person_figures_agree": False, "per_person_policy": "either",
-              "per_person_accepted": "", "per_person_account": ""}]
+    facts = [{"kind": "plan", "id": "plan", "per_person": 2480000, "standard_days": 2500000, "ministry_days": 2480000,
+              "calendar_days": 2480000, "announced_days": 2480000, "workday_policy": "either",
+              "workday_policy_zh": "", "per_person_account": ""}]
     from_engine = [m[0] for m in engine.evaluate(copy.deepcopy(facts))]
     from_python = [m[0] for m in evaluate(rulebook.engine_checks, facts)]
-    assert from_engine == from_python and from_engine.count("WD001#2") == 1
+    assert from_engine == from_python and from_engine.count("WD001#4") == 1
 
 
 def test_without_durable_the_plain_evaluator_gives_the_same_findings_and_says_so():
-    """DESIGN.md: where durable_rules cannot be imported (Python 3.13, no compiler) users get
+    """docs/architecture.md, "The engine": where durable_rules cannot be imported (Python 3.13, no compiler) users get
     the same findings from the plain evaluator, with a note on stderr."""
     import subprocess
     import sys

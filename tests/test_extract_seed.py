@@ -22,13 +22,6 @@ def seed():
     return extract_document(str(SEED))
 
 
-def test_the_seed_fixture_is_a_byte_identical_copy_of_the_corpus_document():
-    corpus = Path(__file__).parent.parent.parent / "shared" / "corpus" / "lishan-2023.txt"
-    if not corpus.exists():
-        pytest.skip("shared/corpus 不在此处")
-    assert SEED.read_bytes() == corpus.read_bytes()
-
-
 def test_the_seed_has_every_required_figure_so_no_findings(seed):
     assert seed.findings == []
 

@@ -1,4 +1,4 @@
-"""The extractor on the shapes real plans take (DESIGN.md, Documents), one behaviour per test,
+"""The extractor on the shapes real plans take (docs/extraction.md), one behaviour per test,
 and on arbitrary text: it never raises, it only reports."""
 from __future__ import annotations
 

@@ -19,7 +19,6 @@ from plan_rules.check import FileResult
 from plan_rules.cli import main
 from plan_rules.findings import Finding, Severity
 from plan_rules.report import FORMATS, NEEDS_PLANS, render
-from plan_rules.report.budget_chart import Budget
 from plan_rules.report.github import annotation
 from plan_rules.ruleset import load_rulebook
 
@@ -173,24 +172,31 @@ def test_html_escapes_what_plans_and_file_names_contain(batch):
     assert "a&amp;b&lt;1&gt;.yaml" in page and "a&b<1>" not in page
 
 
-def test_html_marks_the_sums_that_do_not_hold(batch, folder):
+def test_html_marks_the_sums_the_rules_found_wrong(batch, folder):
+    """The chart checks nothing itself: it outlines the lines whose sum WD008 and WD009 found
+    wrong, with the figure each rule says the plan should have printed, and lists their findings."""
     page = render("html", batch, RULEBOOK)
     section = page[page.index(f"<h2>{folder}/a&amp;b&lt;1&gt;.yaml</h2>"):]
     section = section[:section.index("</section>")]
     assert section.count('class="mismatch"') == 2
-    assert "<li>O + X + S = 2502，而 T 写为 2500</li><li>K + G = 690，而 S 写为 700</li>" in section
+    assert "WD008：S 应为 698</text>" in section and "WD009：K 应为 490</text>" in section
+    assert "<li>WD008：监督检查工作日写为 700 日，应为 2500 − 802 − 1000 = 698 日。</li>" in section
     seed = page[page.index(f"<h2>{folder}/lishan.yaml</h2>"):]
-    assert "T = O + X + S 与 S = K + G（+ R）两级分配相符" in seed[:seed.index("</section>")]
+    assert "未发现 T = N × d、T = O + X + S、S = K + G（+ R）的问题" in seed[:seed.index("</section>")]
 
 
-def test_the_budget_states_each_sum_that_fails():
+def test_the_chart_draws_the_figures_as_the_facts_read_them(python_checker):
+    """O is its items' sum where the plan states no total, as the facts read it; decimals are
+    drawn as written."""
     from plan_rules.model import Plan
+    from plan_rules.report.budget_chart import budget_svg
 
     plan = Plan.model_validate({"officers": {"counted": 12}, "workdays": {
         "per_person": 249, "total": 2998, "other_enforcement": {"items": [{"label": "许可", "days": 100}]},
         "non_enforcement": {"stated_total": 98}, "supervision": 2800, "key": 2000, "general": 700, "reserve": 100.5}})
-    assert Budget.of(plan).problems() == ["N × d = 12 × 249 = 2988，而 T 写为 2998",
-                                          "K + G + R = 2800.5，而 S 写为 2800"]
+    svg = budget_svg(plan, [])
+    assert 'aria-label="工作日测算：T 2998，O 100，X 98，S 2800，K 2000，G 700，R 100.5"' in svg
+    assert 'class="mismatch"' not in svg
 
 
 def test_only_the_html_format_keeps_plans():

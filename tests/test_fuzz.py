@@ -6,7 +6,7 @@ the durable engine agrees with the plain evaluator on every plan that loads.
 - extractor: arbitrary text, and the seed document mutated the ways real documents differ
   (lines deleted, duplicated, swapped; digits made full-width or Chinese; junk inserted);
 - engine: mutations of fixtures/plans/*.yaml and of their figures, checked by the durable
-  engine and by the plain evaluator (ENGINE.md §6.8), which must give identical findings —
+  engine and by the plain evaluator (docs/architecture.md, "The engine"), which must give identical findings —
   and once more in a fresh process with MALLOC_PERTURB_=165, the crash canary of §3.7.
 
 One checker per evaluator for the whole session (conftest.py): engine Hosts are costly and
@@ -32,8 +32,7 @@ from plan_rules.ruleset import load_rulebook
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = sorted((ROOT / "fixtures" / "plans").glob("*.yaml"))
-SEED = next(p for p in (ROOT / "fixtures" / "documents" / "lishan-2023.txt",
-                        Path("/work/shared/corpus/lishan-2023.txt")) if p.exists())
+SEED = ROOT / "fixtures" / "documents" / "lishan-2023.txt"
 SEED_LINES = SEED.read_text(encoding="utf-8").splitlines()
 TODAY = dt.date(2026, 11, 28)
 KNOWN_CODES = {rule.code for rule in load_rulebook().rules}
@@ -233,7 +232,7 @@ def mutated_plans(draw) -> dict:
         entries = lookup(plan, draw(st.sampled_from(lists)))
         index = draw(st.integers(0, len(entries) - 1))
         if draw(st.booleans()):
-            entries.insert(index, entries[index])      # identical facts: ENGINE.md §3.4
+            entries.insert(index, entries[index])      # identical facts: docs/architecture.md, "The engine"
         else:
             del entries[index]
     return plan
@@ -250,7 +249,7 @@ def test_the_engine_and_the_evaluator_agree_on_mutated_plans(python_checker, eng
 
 
 def test_the_differential_check_survives_a_perturbed_malloc():
-    """ENGINE.md §3.7: MALLOC_PERTURB_ fills freed and fresh memory with a pattern, so that a
+    """docs/architecture.md, "The engine": MALLOC_PERTURB_ fills freed and fresh memory with a pattern, so that a
     free() of an uninitialised pointer crashes at once. A slice of the differential tests, in
     a fresh process (the first plans of a process are the dangerous ones)."""
     env = {**os.environ, "MALLOC_PERTURB_": "165", "PLAN_RULES_FUZZ_EXAMPLES": "25"}

@@ -131,7 +131,7 @@ def test_percent_error_is_exact_and_bounded():
     from decimal import Decimal
     from fractions import Fraction
 
-    from plan_rules.facts import MAX_OFF_UNITS, percent_error
+    from plan_rules.facts.printed_percentages import MAX_OFF_UNITS, percent_error
     assert percent_error(Decimal("68.96"), Fraction(200, 290)) == (1, "68.97%")
     assert percent_error(Decimal("31.04"), Fraction(90, 290)) == (1, "31.03%")
     assert percent_error(Decimal("70"), Fraction(7, 10)) == (0, "70%")
@@ -143,14 +143,14 @@ def test_percent_error_is_exact_and_bounded():
 def test_formulas_beyond_the_engine_range_are_not_compared():
     from decimal import Decimal
 
-    from plan_rules.facts import formula_facts
+    from plan_rules.facts.printed_formulas import facts_of_formula
     from plan_rules.model import Formula, FormulaTerm, Plan
     huge = Formula(text="x", terms=[FormulaTerm(value=Decimal(10 ** 8))] + [FormulaTerm(op="×", value=Decimal(10 ** 8))] * 4,
                    result=Decimal(1))
     tiny = Formula(text="y", terms=[FormulaTerm(value=Decimal(1)), FormulaTerm(op="÷", value=Decimal("1e-999999"))],
                    result=Decimal("1e999999"))
     for formula in (huge, tiny):
-        [fact] = formula_facts(Plan(), formula, 0)
+        [fact] = facts_of_formula(Plan(), formula, 0)
         assert "computed" not in fact and "result" not in fact
 
 
@@ -247,7 +247,7 @@ def test_a_named_pipe_given_to_the_command_line_is_refused(tmp_path):
     ("重点检查工作日占监督检查工作日的0.0000000000000000000000000000001%",
      "重点检查工作日占比写为 1E-31%，按监督检查工作日计算应为 68.965517%，与所列天数不符。"),
     # 10^23: "off_units" beyond 64 bits, refused by the engine adapter before the fix. No base
-    # is named and neither matches: both are shown (RULES.md, WD010).
+    # is named and neither matches: both are shown (docs/rules/WD010.md).
     ("重点检查工作日占比99999999999999999999999.123456789%",
      "重点检查工作日占比写为 99999999999999999999999.123456789%，按监督检查工作日计算应为 68.965517%，"
      "按总法定工作日计算应为 6.693440%，与所列天数不符。"),

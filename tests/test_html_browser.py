@@ -140,7 +140,7 @@ def test_the_screenshot_shows_the_chart_and_its_mismatch(tmp_path):
     page.write_text(render("html", run_batch([str(folder)], keep_plans=True), load_rulebook()), encoding="utf-8")
     dom = chromium(page, tmp_path / "profile", "--dump-dom").stdout.decode("utf-8")
     assert dom.count("<svg") == 1 and dom.count('data-part="') == 6
-    assert dom.count('class="mismatch"') == 1 and "合计 2502 ≠ 2500" in dom
+    assert dom.count('class="mismatch"') == 1 and "WD008：S 应为 698" in dom
     from PIL import Image
 
     shot = tmp_path / "page.png"

@@ -1,13 +1,14 @@
-"""Per-person legal working days: the calendar package agrees with RULES.md's table."""
+"""Per-person legal working days: the calendar package agrees with the State Council's
+announced counts, and every figure a year may rightly use is given (the standard standing in
+for what cannot be known)."""
 import pytest
 
-from plan_rules.facts import accepted_per_person
-from plan_rules.legal_days import calendar_days, ministry_days
+from plan_rules.method.legal_days import calendar_days, ministry_days, year_figures
 
-RULES_MD_CALENDAR = {2018: 250, 2019: 250, 2020: 249, 2021: 250, 2022: 249, 2023: 249, 2024: 251, 2025: 248, 2026: 248}
+OFFICIAL_CALENDAR = {2018: 250, 2019: 250, 2020: 249, 2021: 250, 2022: 249, 2023: 249, 2024: 251, 2025: 248, 2026: 248}
 
 
-@pytest.mark.parametrize("year,days", RULES_MD_CALENDAR.items())
+@pytest.mark.parametrize("year,days", OFFICIAL_CALENDAR.items())
 def test_calendar_count_matches_the_official_figures(year, days):
     assert calendar_days(year) == days
 
@@ -18,15 +19,18 @@ def test_ministry_figure_changes_in_2025():
 
 def test_year_beyond_the_calendar_falls_back_to_the_standard():
     assert calendar_days(2099) is None
-    accepted, account, _ = accepted_per_person(2099, "calendar")
-    assert accepted == [250] and "日历数据缺失" in account
+    figures = year_figures(2099)
+    assert (figures.calendar, figures.announced, figures.ministry) == (250, 250, 248)
+    assert "日历数据缺失" in figures.account and figures.calendar_text == "250 日"
 
 
 def test_2020_accepts_the_figure_announced_before_the_extension():
-    accepted, _, agree = accepted_per_person(2020, "either")
-    assert 251 in accepted and 249 in accepted and not agree
+    figures = year_figures(2020)
+    assert (figures.calendar, figures.announced) == (249, 251)
+    assert figures.calendar_text == "249、251 日之一" and figures.any_text == "250、249、251 日之一"
 
 
-@pytest.mark.parametrize("policy,expected", [("standard", [250]), ("calendar", [249]), ("either", [250, 250, 249])])
-def test_policy_decides_the_accepted_figures(policy, expected):
-    assert accepted_per_person(2023, policy)[0] == expected
+def test_a_plan_without_a_year_is_held_to_the_standard():
+    figures = year_figures(None)
+    assert {figures.standard, figures.ministry, figures.calendar, figures.announced} == {250}
+    assert figures.account == "编制办法标准 250 日"

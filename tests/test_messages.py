@@ -11,7 +11,6 @@ import pytest
 from click.testing import CliRunner
 
 from plan_rules.cli import main
-from plan_rules.message_terms import TERMS, placeholders
 from plan_rules.rule_docs import rule_page
 from plan_rules.ruleset import load_rulebook
 
@@ -34,11 +33,27 @@ def messages(path: Path, *args: str) -> dict[str, list[str]]:
     return found
 
 
-def test_every_placeholder_has_a_chinese_term_and_no_rule_page_shows_one():
+def test_no_rule_page_shows_a_template_placeholder():
+    """Every placeholder names a declared field (the rule loader refuses others) and the pages
+    name it by the field's Chinese label."""
     for rule in RULEBOOK.rules:
-        for check in rule.checks:
-            assert set(placeholders(check.message)) <= set(TERMS), rule.code
         assert "{" not in rule_page(rule), rule.code
+
+
+def test_explain_shows_an_example_with_the_message_it_really_produces_and_what_to_write_instead():
+    page = run("explain", "WD008")
+    example = page[page.index("## 示例"):page.index("## 应写为")]
+    assert "  supervision: 710\n" in example
+    assert "> 错误：监督检查工作日写为 710 日，应为 2500 − 800 − 1000 = 700 日。" in example
+    assert "  supervision: 700\n" in page[page.index("## 应写为"):page.index("## 读取的字段")]
+
+
+def test_explain_lists_the_fields_a_rule_reads_and_the_options_that_change_it():
+    page = run("explain", "WD011")
+    fields = page[page.index("## 读取的字段"):page.index("## 选项")]
+    for name in ("`plan.supervision`", "`plan.supervision_x100`", "`plan.total`", "`plan.supervision_share_floor`"):
+        assert name in fields
+    assert "- `thresholds.supervision_share_floor`：默认 10。" in page[page.index("## 选项"):]
 
 
 def test_explain_wd003_names_its_placeholders_in_chinese():

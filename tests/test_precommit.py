@@ -30,7 +30,7 @@ def test_every_package_of_plan_rules_is_in_the_wheel():
     """pyproject.toml lists the packages (discovery cannot map rules/ into the package)."""
     listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
     present = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "plan_rules").rglob("__init__.py")}
-    assert present | {"plan_rules.rulebook"} == listed
+    assert present | {"plan_rules.rulebook", "plan_rules.rule_pages"} == listed
 
 
 def test_the_hook_definition_sends_plan_files_to_one_process():

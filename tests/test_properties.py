@@ -3,7 +3,7 @@
 (a) a consistent plan yields no finding but the WD001 info of years whose legal-day
     figures disagree;
 (b) one targeted corruption of a consistent plan yields exactly the codes it should;
-(c) the durable_rules engine and the plain evaluator agree on every plan (ENGINE.md §6.8);
+(c) the durable_rules engine and the plain evaluator agree on every plan (docs/architecture.md, "The engine");
 (d) no input bytes make the checker raise: it answers with findings only.
 """
 from __future__ import annotations
@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from plan_rules.facts import to_facts
 from plan_rules.load import load_structured
 from plan_rules.model import Plan
-from plan_rules.render import render_matches
+from plan_rules.match_findings import findings_from_matches
 from plan_rules.ruleset import load_rulebook
 from plan_rules.sourcemap import SourceMap
 
@@ -99,8 +99,8 @@ def test_engine_and_plain_evaluator_give_identical_findings(plan, engine_checker
     # The raw matches (rule and bound fact ids), then the findings rendered from them.
     assert compared_matches(engine_checker, facts) == compared_matches(python_checker, facts)
     rulebook = engine_checker.rulebook
-    assert full(render_matches(engine, rulebook, SourceMap(), "g.yaml")) == \
-        full(render_matches(python, rulebook, SourceMap(), "g.yaml"))
+    assert full(findings_from_matches(engine, rulebook, SourceMap(), "g.yaml")) == \
+        full(findings_from_matches(python, rulebook, SourceMap(), "g.yaml"))
 
 
 CLEAN = (Path(__file__).resolve().parent.parent / "fixtures" / "plans" / "clean-2021.yaml").read_text(encoding="utf-8")

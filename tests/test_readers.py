@@ -127,8 +127,8 @@ def test_each_unreadable_file_is_one_in001_finding(name, message):
 
 
 @pytest.mark.parametrize("make, message", [
-    (lambda tmp: tmp, "这是一个目录"),
-    (lambda tmp: tmp / "缺失.txt", "文件不存在"),
+    (lambda tmp: tmp, "无法读取文件：这是一个目录"),
+    (lambda tmp: tmp / "缺失.txt", "无法读取文件：文件不存在"),
     (lambda tmp: _write(tmp / "旧版.doc", b"\xd0\xcf\x11\xe0"), "不支持旧版 Word"),
     (lambda tmp: _write(tmp / "plan.txt", b"\xff\xfe\x00\xd8"), "无法识别文件的文字编码"),   # UTF-16 BOM, broken surrogate
 ])

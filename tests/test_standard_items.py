@@ -1,7 +1,7 @@
 """Matching item labels to the 17 standard items, by meaning, through the known traps."""
 import pytest
 
-from plan_rules.standard_items import NON_ITEMS, OTHER_ITEMS, classify
+from plan_rules.method.standard_items import NON_ITEMS, OTHER_ITEMS, classify
 
 
 @pytest.mark.parametrize("number,title", list(enumerate(OTHER_ITEMS, start=1)))

@@ -2,8 +2,8 @@
 on the paragraph or table cell of each finding, and a summary comment at the top.
 
 A .docx is annotated as it is, otherwise unchanged; .doc/.wps/.rtf/.odt are converted by
-LibreOffice first (readers/legacy.py); .txt/.md/.pdf get a .docx rendering of their text
-(rendering.py). python-docx is imported only here, so that checks do not pay for it.
+LibreOffice first (readers/legacy.py); .txt/.md/.pdf are typeset as a .docx first
+(typeset.py). python-docx is imported only here, so that checks do not pay for it.
 """
 from __future__ import annotations
 
@@ -20,10 +20,10 @@ class AnnotateError(ValueError):
 
 
 def annotated_docx(data: bytes, suffix: str, findings) -> bytes:
-    """The .docx with the comments; `data` is a .docx, or a text or PDF document to render."""
+    """The .docx with the comments; `data` is a .docx, or a text or PDF document to typeset."""
     from plan_rules.annotate.comments import attach, finding_text, summary_text
 
-    document, places = open_docx(data) if suffix == ".docx" else render(data, suffix)
+    document, places = open_docx(data) if suffix == ".docx" else typeset_document(data, suffix)
     attach(document, places.top, summary_text(findings))
     for finding in findings:
         attach(document, places.of(finding), finding_text(finding))
@@ -47,8 +47,8 @@ def open_docx(data: bytes):
     return document, places
 
 
-def render(data: bytes, suffix: str):
-    from plan_rules.annotate.rendering import render_source
+def typeset_document(data: bytes, suffix: str):
+    from plan_rules.annotate.typeset import typeset_source
     from plan_rules.readers import read_bytes
 
-    return render_source(read_bytes(data, suffix))
+    return typeset_source(read_bytes(data, suffix))

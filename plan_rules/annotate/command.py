@@ -12,7 +12,7 @@ def annotate_plan(plan: str, target: Path, config, suppressions) -> list[Finding
     """The plan's findings, after writing `target` unless the plan could not be read (IN001).
     AnnotateError for a plan that cannot be annotated, or a target that is the plan itself."""
     from plan_rules.batch import run_batch
-    from plan_rules.check import read_file
+    from plan_rules.reading import read_file
 
     suffix = Path(plan).suffix.lower()
     if suffix not in ANNOTATABLE_SUFFIXES:

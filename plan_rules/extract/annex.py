@@ -7,7 +7,7 @@ An annex is included when a line that starts with its label (and at most its tit
 followed by its content: a table, a list of names, or lines of text; "附表2：执法人员名单
 （略）" is not. A line that lists several labels is a list of references, and a label at the
 very top of the text, above the plan's title, is the document's own label ("附件1" on a
-notice's enclosure), not a reference to a missing annex (RULES.md, DC003). Which list a table
+notice's enclosure), not a reference to a missing annex (docs/rules/DC003.md). Which list a table
 is comes from the annex's title or the heading above it (重点 → key, 一般/随机 → general,
 名单 with a 姓名 column → roster), never from its number alone.
 """

@@ -15,19 +15,9 @@ from dataclasses import dataclass
 
 from plan_rules.extract.document import Document
 from plan_rules.extract.text import Found
+from plan_rules.method.parts import PART_NAMES, PARTS, REQUIRED_PARTS
 
-REQUIRED_PARTS = ("officers", "workday_calculation", "key_arrangements", "general_arrangements")
-_ORDER = ("officers", "workday_calculation", "key_arrangements", "general_arrangements", "basis", "goals", "safeguards")
 _HEADING_MAX = 30
-_HEADINGS = (
-    ("officers", re.compile(r"执法人员(?:数量|情况|配置|配备)|执法力量|行政执法人[员数]")),
-    ("workday_calculation", re.compile(r"工作日(?:测算|计算|安排|分配)|执法工作日|法定工作日|检查天数")),
-    ("key_arrangements", re.compile(r"重点(?:监督|执法)?检查(?!工作日)")),
-    ("general_arrangements", re.compile(r"一般(?:监督|执法)?检查(?!工作日)|双随机")),
-    ("basis", re.compile(r"^(?:编制|制定|工作)?依据$")),
-    ("goals", re.compile(r"目标|主要任务|工作任务|指导思想")),
-    ("safeguards", re.compile(r"保障|保证措施|工作要求|组织领导|组织实施|有关要求")),
-)
 # What ends a plan: a closing section, an annex, a signature or date, a notice's last words.
 _GENERAL_DESCRIBED = re.compile(r"一般(?:监督|执法)?检查[^。;]{0,40}?(?:随机抽取|随机抽查|抽取|抽查)")
 _CLOSING_TITLE = re.compile(r"保障|保证措施|工作要求|有关要求|组织实施|批准和备案|附表|附件")
@@ -60,10 +50,10 @@ def find_parts(document: Document, found: set[str]) -> list[str]:
         present.add("general_arrangements")
     for heading in document.headings:
         title = heading.title[:_HEADING_MAX]
-        for part, pattern in _HEADINGS:
-            if pattern.search(title):
-                present.add(part)
-    return [part for part in _ORDER if part in present]
+        for part in PARTS:
+            if part.heading.search(title):
+                present.add(part.name)
+    return [part for part in PART_NAMES if part in present]
 
 
 def find_blanks(document: Document) -> list[Found]:

@@ -1,5 +1,5 @@
 """The extractor's entry points and its findings: IN001 for a file that cannot be read, IN003
-for each required figure that the document does not print (RULES.md, IN — input).
+for each required figure that the document does not print (docs/rules/IN001.md, IN003.md).
 
 A text that stops before its end (DC005) gets no IN003: the figures it lacks may stand in
 the part that is missing, and DC005 names them instead.

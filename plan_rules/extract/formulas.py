@@ -239,7 +239,7 @@ def _label_before(text: str, start: int, begin: int) -> int | None:
 def _expression(text: str, start: int, end: int) -> list[Term] | None:
     """Terms joined by operators, each a figure with its unit, a wording, or a wording with
     its figure in parentheses; None when the span holds anything else."""
-    terms, op, position, depth, piece_start = [], "+", start, 0, start
+    terms, op, depth, piece_start = [], "+", 0, start
     pieces = []
     for index in range(start, end):
         char = text[index]

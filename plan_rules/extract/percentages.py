@@ -6,8 +6,7 @@ is not the base, or the result of a formula the share follows ("…=1300个，�
 26%"), or else the figure of the section ("合计720个工作日，占…" under 其他执法工作日). The
 base is the one the text names ("占总法定工作日的" → total, "占监督检查工作日的" → supervision,
 "占在编人员的" → registered staff). Where the text names none, the base of a neighbouring
-percentage in the same paragraph that names one is taken and said to be taken (RULES.md,
-WD010); where none does, the base stays open and WD010 tries both.
+percentage in the same paragraph that names one is taken and said to be taken (docs/rules/WD010.md); where none does, the base stays open and WD010 tries both.
 The value keeps its printed digits ("69.00").
 """
 from __future__ import annotations

@@ -21,7 +21,6 @@ from plan_rules.extract.categories import Item, ItemList, Split, Splits, read_sp
 from plan_rules.extract.document import Document
 from plan_rules.extract.formulas import Formula, Term, _expression
 from plan_rules.extract.layout import Line
-from plan_rules.extract.markers import strip_marker
 from plan_rules.extract.mentions import Mention
 from plan_rules.extract.numbers import to_decimal
 from plan_rules.extract.percentages import Percent

@@ -2,7 +2,7 @@
 
 One module per format: `plain` (.txt/.md and anything else read as text), `word` (.docx),
 `pdf` (text-layer .pdf). Word and PDF libraries are imported only when such a file is read,
-so that checking a YAML plan never pays for them (DESIGN.md, budgets).
+so that checking a YAML plan never pays for them (docs/architecture.md, "Budgets").
 
 Every failure is a `ReadError` whose message is one Chinese line; the extractor turns it
 into an IN001 finding.
@@ -27,17 +27,16 @@ _UNSUPPORTED = {
 
 def read_document(path: str | Path) -> Source:
     """Read `path` by its extension; raise `ReadError` with a one-line Chinese message."""
+    from plan_rules.load import InputError
+    from plan_rules.reading import read_file, why_unreadable
+
     path = Path(path)
     if path.suffix.lower() in _UNSUPPORTED:
         raise ReadError(_UNSUPPORTED[path.suffix.lower()])
     try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise ReadError("这是一个目录，不是文件") from None
-    except FileNotFoundError:
-        raise ReadError("文件不存在") from None
-    except OSError as error:
-        raise ReadError(f"无法读取文件：{error.strerror or error}") from None
+        data = read_file(path)      # the one guarded read every command uses
+    except (OSError, InputError) as error:
+        raise ReadError(why_unreadable(error)) from None
     return read_bytes(data, path.suffix)
 
 

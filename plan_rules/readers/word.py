@@ -9,8 +9,8 @@ often number their workday items that way.
 
 The package is opened with zipfile and only its three parts that matter (document, styles,
 numbering, found through the package relationships) are parsed with lxml: python-docx's
-Document() parses every part into rich objects, which alone took longer than the DESIGN.md
-budget of 100 documents a second allows for the whole extraction.
+Document() parses every part into rich objects, which alone took longer than the budget
+(docs/architecture.md, "Budgets") of 100 documents a second allows for the whole extraction.
 """
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ from importlib import import_module
 
 # format name → module; imported only when chosen, so start-up stays light.
 FORMATS = {
-    "text": "text",
+    "text": "text_format",
     "concise": "concise",
     "table": "table",
     "json": "json_format",

@@ -2,8 +2,8 @@
 before warnings before notes, and the two workday lists swapped shown once as a swap.
 
 A plan that files its ten 其他执法 items under 非执法 and its seven 非执法 items under 其他执法
-has one mistake, not fourteen; the machine formats still give one WD003 per item (RULES.md
-expects the count), while people read one heading with the items beneath it.
+has one mistake, not fourteen; the machine formats still give one WD003 per item (each item's
+finding is its own), while people read one heading with the items beneath it.
 """
 from __future__ import annotations
 

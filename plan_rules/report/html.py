@@ -9,7 +9,7 @@ from html import escape
 
 from .. import __version__
 from ..findings import Severity
-from .budget_chart import Budget, budget_svg
+from .budget_chart import budget_svg, chart_findings
 from .for_people import Swap, by_severity, for_people
 from .html_style import BASE, filter_rules
 from .summary import summary_line
@@ -79,7 +79,7 @@ def plan_section(index: int, result, findings) -> str:
     parts = [f'<section class="plan" id="plan-{index}"><h2>{escape(result.path)}</h2>']
     if result.plan is not None:
         parts.append(f'<p class="meta">{escape(plan_caption(result.plan))}</p>')
-        parts.append(budget_figure(result.plan))
+        parts.append(budget_figure(result.plan, findings))
     parts.append(findings_table(for_people(findings)) if findings else '<p class="ok">没有发现问题。</p>')
     parts.append("</section>")
     return "".join(parts)
@@ -93,13 +93,13 @@ def plan_caption(plan) -> str:
     return f"{issuer} · {year}" + (f" · {plan.title}" if plan.title else "")
 
 
-def budget_figure(plan) -> str:
-    svg = budget_svg(plan)
+def budget_figure(plan, findings) -> str:
+    svg = budget_svg(plan, findings)
     if not svg:
         return '<p class="meta">计划未列明工作日测算，无法作图。</p>'
-    problems = Budget.of(plan).problems()
+    problems = [f"{f.code}：{f.message}" for f in chart_findings(findings)]
     caption = ('<ul class="problems">' + "".join(f"<li>{escape(p)}</li>" for p in problems) + "</ul>"
-               if problems else '<p class="ok">T = O + X + S 与 S = K + G（+ R）两级分配相符（各类分项之和见下方发现）。</p>')
+               if problems else '<p class="ok">未发现 T = N × d、T = O + X + S、S = K + G（+ R）的问题（各类分项之和见下方发现）。</p>')
     return f"<figure>{svg}<figcaption>{caption}</figcaption></figure>"
 
 

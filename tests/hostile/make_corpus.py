@@ -153,7 +153,7 @@ def structured_cases() -> dict[str, Case]:
         "float-1e400.yaml": (lambda: clean_with("days: 300}", "days: 1.0e+400}"), schema("有限的数字")),
         "float-1e400-plain.yaml": (lambda: clean_with("days: 300}", "days: 1e400}"), schema("有限的数字")),
         "float-1e400.json": (lambda: json_with_first_item_days("1e400"), schema("有限的数字")),
-        # Ints beyond 64 bits: the engine would saturate them silently (ENGINE.md §2.7).
+        # Ints beyond 64 bits: the engine would saturate them silently (docs/architecture.md, "Numbers").
         "int-10e30-days.yaml": (lambda: clean_with("days: 300}", f"days: {10 ** 30}}}"), schema("数值过大")),
         "int-10e30-days.json": (lambda: json_with_first_item_days(str(10 ** 30)), schema("数值过大")),
         "int-10e30-year.yaml": (lambda: clean_with("year: 2021", f"year: {10 ** 30}"), schema("数值过大")),

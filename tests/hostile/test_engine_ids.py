@@ -1,4 +1,4 @@
-"""Issue 11: the engine's fact ids cannot collide for a valid plan (ENGINE.md §3.6)."""
+"""Issue 11: the engine's fact ids cannot collide for a valid plan (docs/architecture.md, "The engine")."""
 from __future__ import annotations
 
 from plan_rules.engine import fnv1a_32
