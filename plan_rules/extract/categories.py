@@ -22,7 +22,7 @@ from plan_rules.extract.mentions import Mention
 from plan_rules.extract.numbers import numbers, to_decimal
 from plan_rules.extract.text import Text
 
-_LIST_INTRO = re.compile(r"(?:分别为|具体为|具体如下|包括|如下|明细如下)\s*:")
+_LIST_INTRO = re.compile(r"(?:分别为|具体为|具体如下|包括|如下|明细如下|(?:主要)?用于|主要有|主要是)\s*:")
 # "其他执法工作日800天，其中：开展安全生产综合监管500天，…": items after the total and 其中：
 _ITEMS_AFTER_TOTAL = re.compile(r"\s*(?:为|共计?|合计)?\s*\d+(?:\.\d+)?\s*(?:个工作日|工作日|人日|日|天|个)\s*[,;]?\s*其中\s*:")
 _AFTER_TITLE = re.compile(r"\s*(?:\(\s*\d+(?:\.\d+)?\s*(?:个工作日|工作日|人日|日|天|个)?\s*\))?\s*:")

@@ -50,8 +50,9 @@ S = Figure("S", "workdays.supervision", "监督检查工作日", "日",
            r"总法定工作日(?:减去|扣除|减)其[他它]执法工作日(?:和|、|及|与|,)?(?:减去|扣除)?非执法工作日(?:之?后(?:的天数)?)?"
            r"|(?<!重点)(?<!一般)(?<!随机)(?:监督检查执法|监督执法检查|监督检查|执法检查)工作日", ("WD008", "WD009", "WD010", "WD011"),
            "监督检查")
-# K and G are also written without 工作日 where their days follow at once ("重点检查713天").
-_DAYS_FOLLOW = r"(?=\s*(?:为|共|约)?\s*\d+(?:\.\d+)?\s*(?:个工作日|工作日|人日|日|天))"
+# K and G are also written without 工作日 where their days follow at once ("重点检查713天",
+# "其中重点检查1050个，占70%": a bare 个 in a sentence about workdays, never 个单位/个企业).
+_DAYS_FOLLOW = r"(?=\s*(?:为|共|约)?\s*\d+(?:\.\d+)?\s*(?:个工作日|工作日|人日|日|天|个(?![\u4e00-\u9fff])))"
 K = Figure("K", "workdays.key", "重点检查工作日", "日",
            rf"重点(?:监督|执法)?检查(?:执法)?工作日|重点(?:监督|执法)?检查{_DAYS_FOLLOW}", ("WD009", "KI008"), "重点")
 G = Figure("G", "workdays.general", "一般检查工作日", "日",
