@@ -5,7 +5,9 @@ with N.
 The breakdown follows N's figure: a parenthesis, a 其中 clause or a colon
 ("…32人：局机关执法人员8人，市…支队24人"), or the note of N's operand in the total's formula
 ("249日×12人（行政编制3人；专门执法机构事业编制9人）"), or a table of the officers by unit
-("科室 | 人数" rows and their 合计, which also states N). Groups are read one by one while each
+("科室 | 人数" rows and their 合计, which also states N), or a measurement table with a column
+per unit whose officers' row gives each unit's count and, in its 合计 column, N ("项目 | 局机关 |
+执法大队 | 合计" over "执法人员（人） | 4 | 6 | 10"). Groups are read one by one while each
 piece is a name and a count; a piece that ends in a count but is not read as one makes the
 breakdown partial (ST001 then says at most a warning).
 """
@@ -19,6 +21,8 @@ from decimal import Decimal
 from plan_rules.extract.document import Document
 from plan_rules.extract.mentions import Mention
 from plan_rules.extract.numbers import CHINESE, DIGITS, to_count
+from plan_rules.extract.tables import UNIT_COLUMN
+from plan_rules.method import ANY_LABEL
 from plan_rules.extract.text import Found, Text
 
 _COUNT = rf"(?P<n>{DIGITS}|{CHINESE})\s*(?:人|名|位)"
@@ -129,6 +133,39 @@ def find_staff_table(document: Document) -> StaffTable | None:
         table = _staff_rows(document, rows[1:], count_column)
         if table.breakdown.groups:
             return table
+    for rows in document.tables():
+        table = _officers_row_across_units(document, rows)
+        if table is not None:
+            return table
+    return None
+
+
+def _officers_row_across_units(document: Document, rows: list[int]) -> StaffTable | None:
+    """"项目 | 局机关 | 执法大队 | 合计" over "执法人员（人） | 4 | 6 | 10": the row's own words say
+    it counts the officers, so no context is needed."""
+    header = document.lines[rows[0]].cells
+    units = [position for position, cell in enumerate(header) if UNIT_COLUMN.fullmatch(cell.text.strip())]
+    total_column = next((position for position, cell in enumerate(header) if _TOTAL_CELL.match(cell.text)), None)
+    if len(units) < 2 or total_column is None:
+        return None
+    for index in rows[1:]:
+        cells = document.lines[index].cells
+        label = ANY_LABEL.match(cells[0].text.strip()) if cells else None
+        if label is None or label.lastgroup != "N" or len(cells) <= max(*units, total_column):
+            continue
+        table = StaffTable(Breakdown(), None)
+        for position in units:
+            count = _COUNT_CELL.match(cells[position].text)
+            if count is None or to_count(count.group("n")) is None:
+                return None
+            name = header[position]
+            table.breakdown.groups.append(Group(name.original(0, len(name.text)).strip(), to_count(count.group("n")),
+                                                cells[position], count.start("n")))
+        total = _COUNT_CELL.match(cells[total_column].text)
+        if total is not None and to_count(total.group("n")) is not None:
+            table.total = Mention("N", Decimal(to_count(total.group("n"))), index, cells[total_column], total.start("n"),
+                                  "table", "测算表执法人员行的合计")
+        return table
     return None
 
 
