@@ -36,11 +36,13 @@ _HEADER_WORDS = {
     "label": re.compile(r"事项|项目|内容|名称"),
 }
 _TOTAL_COLUMN = re.compile(r"合计|小计|总计")
-_UNIT_COLUMN = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:科|室|处|队|大队|支队|总队|中心|站|所|股|组|办|分局|机关)")
+# A column of one unit of the bureau ("局机关", "执法大队"); officers.py reads staff tables by it too.
+UNIT_COLUMN = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:科|室|处|队|大队|支队|总队|中心|站|所|股|组|办|分局|机关)")
 # A table's short names for figures, in a row of their own with the days beside them.
 _ROW_NAMES = {"重点检查": "K", "一般检查": "G", "机动检查": "R", "双随机检查": "G", "双随机抽查": "G",
               "监督检查": "S", "其他执法工作": "O", "非执法工作": "X"}
-_ROW_NAME = re.compile(r"(?P<name>" + "|".join(_ROW_NAMES) + r")\s*(?:\([^()]*\))?\s*")
+# "重点检查占比 | | | 70%": a row of the share alone.
+_ROW_NAME = re.compile(r"(?P<name>" + "|".join(_ROW_NAMES) + r")\s*(?:\([^()]*\))?\s*(?:所?占比例?|比例)?\s*")
 _TOTAL_CELL = re.compile(r"^(?:合计|小计|总计|共计|总 计|合 计)$")
 _NUMBER_CELL = re.compile(r"^\s*(?P<n>\d+(?:\.\d+)?)\s*(?:个工作日|工作日|人日|日|天|个)?\s*$")
 _PERCENT_CELL = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*%")
@@ -78,14 +80,13 @@ def _columns(line: Line) -> dict[str, int] | None:
         roles["days"] = max(days, key=lambda position: (bool(_TOTAL_COLUMN.search(line.cells[position].text)),
                                                         "人均" not in line.cells[position].text, position))
     for position, cell in enumerate(line.cells):    # "事项 | 局机关 | 执法大队 | 合计": each unit's share
-        if position not in roles.values() and _UNIT_COLUMN.fullmatch(cell.text):
+        if position not in roles.values() and UNIT_COLUMN.fullmatch(cell.text):
             roles[f"unit:{cell.original(0, len(cell.text)).strip()}"] = position
     return roles if ("days" in roles or "label" in roles) and "单位名称" not in line.text.text and "姓名" not in line.text.text else None
 
 
 def _read_table(document: Document, rows: list[int], reading: TableReading) -> None:
-    header = next(((index, columns) for index in rows[:3] if not _title_row(document.lines[index])
-                   and (columns := _columns(document.lines[index])) is not None), None)
+    header = _header(document, rows)
     if header is None and not any(_figure_row(document.lines[index]) for index in rows):
         return
     header_index, columns = header if header else (rows[0] - 1, {})
@@ -120,6 +121,24 @@ def _read_table(document: Document, rows: list[int], reading: TableReading) -> N
             if current not in reading.lists:
                 reading.lists.append(current)
             current.items.append(_item(line, index, columns))
+
+
+def _header(document: Document, rows: list[int]) -> tuple[int, dict[str, int]] | None:
+    """The header row and its columns' roles. A header set over two rows ("类别 | 工作日（天）"
+    merged across its columns, over "局机关 | 执法支队 | 合计") takes its roles from the lower
+    row where it names them: the merged cell's words repeat over every column it spans."""
+    found = next(((index, columns) for index in rows[:3] if not _title_row(document.lines[index])
+                  and (columns := _columns(document.lines[index])) is not None), None)
+    if found is None:
+        return None
+    index, columns = found
+    below = document.lines[index + 1] if index + 1 in rows else None
+    if below is None or any(_NUMBER_CELL.match(cell.text) or _PERCENT_CELL.search(cell.text) for cell in below.cells):
+        return found
+    lower = _columns(below)
+    if lower is None or not any(role.startswith("unit:") for role in lower):
+        return found
+    return index + 1, {**{role: position for role, position in columns.items() if position not in lower.values()}, **lower}
 
 
 def _title_row(line: Line) -> bool:
@@ -161,7 +180,8 @@ def _figure_row(line: Line) -> tuple[Text, str, int] | None:
     row whose first cell names a category ahead of an item ("其他执法工作日 | 1 | 开展…综合监管 |
     200") is no such row."""
     texts = [cell for cell in line.cells if re.search(r"[\u4e00-\u9fff]{2}", cell.text)]
-    if len(texts) != 1 or not any(_NUMBER_CELL.match(cell.text) for cell in line.cells):
+    if len(texts) != 1 or not any(_NUMBER_CELL.match(cell.text) or _PERCENT_CELL.fullmatch(cell.text.strip())
+                                  for cell in line.cells):
         return None
     cell = texts[0]
     lead = _lead(cell.text)
@@ -246,15 +266,14 @@ def _read_figure_row(line: Line, index: int, figure, columns, share_base, readin
     cell, key, label_end = figure
     value_cell = _days_cell(line, columns)
     value = _NUMBER_CELL.match(value_cell.text) if value_cell is not None and value_cell is not cell else None
-    if value is None:
-        return
-    result = to_decimal(value.group("n"))
-    reading.mentions.append(Mention(key, result, index, value_cell, value.start("n"), "table",
-                                    f"表中“{cell.text}”一行"))
+    if value is not None:
+        result = to_decimal(value.group("n"))
+        reading.mentions.append(Mention(key, result, index, value_cell, value.start("n"), "table",
+                                        f"表中“{cell.text}”一行"))
     for other in line.cells:
-        if other is value_cell:
+        if value is not None and other is value_cell:
             continue
-        expression = _expression_in(other, cell, label_end)
+        expression = _expression_in(other, cell, label_end) if value is not None else None
         if expression:
             reading.formulas.append(_table_formula(other, index, expression, result, value_cell, value, key))
         percent = _PERCENT_CELL.search(other.text)
