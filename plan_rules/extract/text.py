@@ -4,8 +4,8 @@ Everything after this module reads one spelling of each thing: ASCII digits and 
 (full-width forms, NFKC), "-" for every minus sign and dash between digits, "×" and "*" kept,
 no spaces next to Chinese characters ("监督 检查" and "13 人" as a PDF prints them), digit
 groups joined ("12,000", "3，968个", "5 136个工作日"), the typo 工作曰 read as 工作日,
-person-days ("人·日", "人天") read as 人日, years in Chinese digits ("二〇二四年") in ASCII
-digits, a section number kept apart from its title ("1 编制依据", "第三条 …"), and the residue of
+person-days ("人·日", "人天") read as 人日, 工日 after a figure as 工作日, years in Chinese
+digits ("二〇二四年") in ASCII digits, a section number kept apart from its title ("1 编制依据", "第三条 …"), and the residue of
 Word-to-web pasting and Markdown ("[bookmark: _GoBack]", "**", "## ") removed.
 
 A `Text` is the normalised string of one logical line or cell, with, for every character,
@@ -41,6 +41,8 @@ _RESIDUE = re.compile(r"\[bookmark:[^\]]*\]|\{\.underline\}|\*\*|__|^\s*#{1,6}\s
 _TYPO_DAY = re.compile(r"(?<=工作)曰")
 # Person-days written "人·日", "人・日", "人·天", or "人天" after a number: one unit, 人日.
 _PERSON_DAYS = re.compile(r"人\s*[·•・.．]\s*[日天]|(?<=\d)人天(?![\u4e00-\u9fff])")
+# "4518工日", "1355个工日": the short form of 工作日 after a figure.
+_SHORT_WORKDAY = re.compile(r"(?<=[\d个])\s*工日")
 # A year in Chinese digits ("二〇二四年度", "二零二三年"), as titles and dates of official
 # documents write it: read in ASCII digits like any other year.
 _CHINESE_YEAR = re.compile(r"二[〇零○][〇零○一二三四五六七八九]{2}(?=\s*年)")
@@ -144,6 +146,7 @@ def normalise(raw: str, pieces: list[Piece]) -> Text:
     text, origin = _translate(raw)
     for pattern, replace in ((_RESIDUE, _drop), (_TYPO_DAY, lambda m: ("日", [0])),
                              (_PERSON_DAYS, lambda m: ("人日", [0, len(m.group()) - 1])),
+                             (_SHORT_WORKDAY, lambda m: ("工作日", [len(m.group()) - 2, len(m.group()) - 2, len(m.group()) - 1])),
                              (_CHINESE_YEAR, lambda m: (m.group().translate(_CHINESE_DIGITS), [0, 1, 2, 3])),
                              (_DASH_BETWEEN_DIGITS, lambda m: ("-", [0])), (_GROUPED, _ungroup),
                              (_SPACES, _space)):
