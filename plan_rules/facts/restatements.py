@@ -23,12 +23,18 @@ def restatement_facts(plan) -> list[Fact]:
     for index, restated in enumerate(plan.document.restatements):
         fact: Fact = {"kind": "restatement", "id": f"re-{index + 1:02d}", "path": f"document.restatements[{index}]",
                       "figure_zh": name_of(restated.figure), "figure_path": restated.figure,
-                      "place": restated.place or "另一处", "first_place": restated.first_place or "前文"}
+                      "place": _spaced(restated.place or "另一处"), "first_place": _spaced(restated.first_place or "前文")}
         value, first_value = carried(restated.value), carried(restated.first_value)
         if value is not None and first_value is not None:     # both or neither: a one-sided comparison is none
             fact.update(value=value, first_value=first_value)
         facts.append(fact)
     return facts
+
+
+def _spaced(place: str) -> str:
+    """"段落 7" meets the message's next word with a space, as every figure in a message does:
+    "在段落 7 又写为", never "在段落 7又写为"; "第 45 行" needs none."""
+    return f"{place} " if place[-1:].isdigit() else place
 
 
 def blank_facts(plan) -> list[Fact]:
