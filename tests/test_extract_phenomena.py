@@ -225,7 +225,7 @@ def test_a_comma_between_whole_numbers_is_no_digit_group():
 
 
 def test_workday_units():
-    for unit in ("天", "日", "人日", "个工作日", "个"):
+    for unit in ("天", "日", "人日", "个工作日", "个", "工日", "个工日", " 工日"):
         assert _plan(f"监督检查工作日：700{unit}\n").workdays.supervision == 700, unit
 
 
@@ -304,6 +304,20 @@ def test_a_total_of_the_legal_workdays_is_t_not_d(python_checker):
 def test_key_and_general_days_written_without_the_word_workdays():
     plan = _plan("监督检查工作日为1018天，其中重点检查713天（约70%），一般检查305天（约30%）。\n")
     assert (plan.workdays.key, plan.workdays.general) == (713, 305)
+
+
+def test_key_and_general_days_counted_in_bare_ge_with_their_shares_of_s():
+    plan = _plan("（三）监督检查工作日。全年3750-1200-1050=1500个工作日，其中重点检查1050个，占70%；一般检查450个，占30%。\n"
+                 "重点检查35个单位。\n")
+    assert (plan.workdays.supervision, plan.workdays.key, plan.workdays.general) == (1500, 1050, 450)
+    assert [(p.subject, p.value) for p in plan.workdays.percentages] == [("key", 70), ("general", 30)]
+
+
+def test_items_listed_after_what_the_days_are_used_for():
+    plan = _plan("（一）其他执法工作日。全年安排1200个工作日，主要用于：开展安全生产综合监管300个，"
+                 "组织生产安全事故调查和处理250个，完成区政府安排的执法工作任务650个。\n")
+    assert [(i.label, i.days) for i in plan.workdays.other_enforcement.items] == [
+        ("开展安全生产综合监管", 300), ("组织生产安全事故调查和处理", 250), ("完成区政府安排的执法工作任务", 650)]
 
 
 def test_approval_submitted_and_agreed_and_key_units_counted_before_their_noun():
@@ -492,3 +506,38 @@ def test_a_schedule_that_is_not_understood_makes_no_visit_an_error(python_checke
             "1\t甲化工有限公司\t视情安排\n2\t乙矿业有限公司\t汛期前后\n")
     findings = [(f.code, f.severity.name, f.line) for f in _check(python_checker, text) if f.code == "KI004"]
     assert findings == [("KI004", "error", 4), ("KI004", "warning", 5)]
+
+
+def test_a_measurement_table_with_a_column_per_unit_gives_n_and_its_groups(python_checker):
+    table = ("项目\t局机关\t执法大队\t合计\n执法人员（人）\t4\t6\t{total}\n"
+             "总法定工作日（天）\t992\t1488\t2480\n")
+    plan = _plan(table.format(total=10))
+    assert plan.officers.counted == 10
+    assert [(g.name, g.count) for g in plan.officers.groups] == [("局机关", 4), ("执法大队", 6)]
+    [finding] = [f for f in _check(python_checker, table.format(total=11)) if f.code == "ST001"]
+    assert (finding.severity, finding.line, "局机关 4 + 执法大队 6" in finding.message) == (Severity.error, 2, True)
+
+
+def test_a_header_over_two_rows_takes_the_units_and_the_total_column_from_the_lower_row():
+    plan = _plan("一、工作日测算\n类别\t工作日（天）\t\t\n\t局机关\t执法支队\t合计\n总法定工作日\t1984\t2976\t4960\n"
+                 "其他执法工作日\t800\t900\t1700\n其中：重点检查\t340\t892\t1232\n重点检查占比\t\t\t70%\n")
+    assert (plan.workdays.total, plan.workdays.other_enforcement.stated_total, plan.workdays.key) == (4960, 1700, 1232)
+    assert [(p.subject, p.value) for p in plan.workdays.percentages] == [("key", 70)]
+
+
+def test_a_word_table_whose_header_is_merged_over_two_rows(tmp_path):
+    import docx
+    document = docx.Document()
+    document.add_paragraph("一、工作日测算")
+    rows = [("类别", "工作日（天）", "", ""), ("", "局机关", "执法支队", "合计"), ("总法定工作日", "1984", "2976", "4960"),
+            ("其他执法工作日", "800", "900", "1700"), ("一般检查", "144", "384", "528"), ("一般检查占比", "", "", "30%")]
+    table = document.add_table(rows=len(rows), cols=4)
+    for cells, row in zip(table.rows, rows):
+        for cell, text in zip(cells.cells, row):
+            cell.text = text
+    table.cell(0, 1).merge(table.cell(0, 3)).text = "工作日（天）"
+    table.cell(0, 0).merge(table.cell(1, 0)).text = "类别"
+    document.save(tmp_path / "plan.docx")
+    plan = extract_document(tmp_path / "plan.docx").plan
+    assert (plan.workdays.total, plan.workdays.other_enforcement.stated_total, plan.workdays.general) == (4960, 1700, 528)
+    assert [(p.subject, p.value) for p in plan.workdays.percentages] == [("general", 30)]
