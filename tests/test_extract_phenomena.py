@@ -238,9 +238,13 @@ def test_requirements_are_no_statements_of_n():
 
 def test_approval_worded_by_the_government_in_any_of_its_forms():
     for sentence, body in (("业经省政府批准，现印发给你们。", "省政府"), ("已经县政府批复，现予以印发。", "县政府"),
-                           ("报经市人民政府批准（荆政函〔2024〕12号）。", "市人民政府")):
+                           ("报经市人民政府批准（荆政函〔2024〕12号）。", "市人民政府"),
+                           ("本计划已经2024年3月5日县政府第12次常务会议审议通过。", "县政府"),
+                           ("本计划经县人民政府2024年第3次常务会议研究同意。", "县人民政府"),
+                           ("本计划经县政府常务会议通过。", "县政府"), ("本计划经县委、县政府同意。", "县政府")):
         assert _plan(sentence + "\n").approval.body == body, sentence
-    assert _plan("已经局党委会议研究通过，现印发给你们。\n").approval is None
+    for sentence in ("已经局党委会议研究通过，现印发给你们。", "本计划经县委常委会研究通过。", "本计划报县人民政府批准后实施。"):
+        assert _plan(sentence + "\n").approval is None, sentence
 
 
 def test_a_basis_introduced_by_anzhao():
