@@ -208,6 +208,13 @@ def test_plain_statements_of_n_and_d():
     assert (plan.officers.counted, plan.workdays.per_person) == (12, 251)
 
 
+def test_officers_all_counted_and_days_per_person_without_their_names():
+    plan = _plan("我局具有行政执法资格的在岗人员9名，全部纳入本计划。按每人全年248个工作日计算，总法定工作日为2232人·日。\n"
+                 "机关值班每人全年20天，共180天。\n")
+    assert (plan.officers.counted, plan.workdays.per_person, plan.workdays.total) == (9, 248, 2232)
+    assert _plan("局机关干部职工15人全部参加学习。\n").officers.counted is None
+
+
 def test_chinese_numerals_for_counts_and_shares():
     plan = _plan("纳入本计划计算的行政执法人员十一人。\n四、重点检查\n全年安排重点检查三十二家。\n"
                  "五、一般检查\n从抽查对象库六百四十家单位中按百分之十五的比例随机抽取九十六家。\n")

@@ -33,6 +33,10 @@ _OPERATOR_BEFORE = re.compile(r"(?<=[\w)])\s*[×xX*+\-÷/]\s*$")     # not a bul
 _REQUIREMENT_BEFORE = re.compile(r"(?:每次|每组|每个|每家|由|不少于|不低于|至少|不得少于)\s*$")
 _REQUIREMENT_AFTER = re.compile(r"\s*(?:以上|以下|及以上|组成|左右)")
 _SENTENCE = re.compile(r"[。;]")
+# "具有行政执法资格的在岗人员9名，全部纳入本计划": people of whom the sentence says they are
+# all counted in the plan; the sentence must speak of enforcement before the count.
+_ALL_COUNTED = re.compile(r"(?P<n>(?<![\d.])\d+|[零〇一二两三四五六七八九十百]+)\s*(?:名|位|人)\s*,?\s*(?:已)?(?:全部|均|全员)"
+                          r"(?:纳入|列入|计入|参加|参与)")
 _PEOPLE_BEFORE_LABEL = re.compile(r"(?P<n>(?<![\d.])\d+|[零〇一二两三四五六七八九十百]+)\s*(?:名|位|人)(?:的)?(?=(?:行政)?执法人员)")
 
 
@@ -72,6 +76,7 @@ def statements(text: Text, line: int, heading_title: tuple[int, int] | None = No
         found.append(Mention(key, number.value, line, text, number.start, how, f"“{text.original(match.start(), number.end)}”"))
         seen_in_sentence[key] = sentence
     found += _people_before_label(text, line, seen_in_sentence, sentences)
+    found += _all_counted(text, line, seen_in_sentence, sentences)
     return found
 
 
@@ -105,6 +110,20 @@ def _sentence_of(starts: list[int], offset: int) -> int:
     """The start of the sentence `offset` is in (one search a text, then bisection: a long
     text without full stops must not cost a scan per figure)."""
     return starts[bisect.bisect_right(starts, offset) - 1]
+
+
+def _all_counted(text: Text, line: int, seen: dict[str, int], sentences: list[int]) -> list[Mention]:
+    found = []
+    for match in _ALL_COUNTED.finditer(text.text):
+        sentence = _sentence_of(sentences, match.start())
+        if seen.get("N") == sentence or "执法" not in text.text[sentence:match.start()]:
+            continue
+        values = numbers(text.text, match.start("n"), match.end())
+        if values:
+            found.append(Mention("N", values[0].value, line, text, match.start("n"), "statement",
+                                 f"“{text.original(match.start(), match.end())}”"))
+            seen["N"] = sentence
+    return found
 
 
 def _people_before_label(text: Text, line: int, seen: dict[str, int], sentences: list[int]) -> list[Mention]:

@@ -35,8 +35,12 @@ class Figure:
 
 N = Figure("N", "officers.counted", "行政执法人员数量", "人",
            r"(?:行政)?执法(?:检查)?人员(?:数量|人数|总数|数)?", ("ST001", "WD002"))
+# d is also said per person without its name ("按每人全年248个工作日计算"): only before a figure
+# of 200 to 299 days, never an item's days per person ("值班每人全年20天").
 PER_PERSON = Figure("d", "workdays.per_person", "人均法定工作日", "日",
-                    r"(?<!总)法定工作日(?!总数|总计|合计|共计|总和)(?:数)?", ("WD001", "WD002"))
+                    r"(?<!总)法定工作日(?!总数|总计|合计|共计|总和)(?:数)?"
+                    r"|(?:每人|每名执法人员|人均)(?:每年|全年|年)(?=\s*(?:按|为)?\s*2\d\d\s*(?:个工作日|工作日|天|日))"
+                    r"|全年每人(?=\s*(?:按|为)?\s*2\d\d\s*(?:个工作日|工作日|天|日))", ("WD001", "WD002"))
 T = Figure("T", "workdays.total", "总法定工作日", "日",
            r"总法定工作日(?:数)?|法定工作日(?:总数|总计|合计|共计|总和)|法定总工作日|总工作日", ("WD002", "WD008", "WD011"),
            "总法定")
