@@ -552,3 +552,13 @@ def test_a_word_table_whose_header_is_merged_over_two_rows(tmp_path):
     plan = extract_document(tmp_path / "plan.docx").plan
     assert (plan.workdays.total, plan.workdays.other_enforcement.stated_total, plan.workdays.general) == (4960, 1700, 528)
     assert [(p.subject, p.value) for p in plan.workdays.percentages] == [("general", 30)]
+
+
+def test_key_units_counted_only_by_their_industries(python_checker):
+    line = "三、重点检查\n重点检查单位：危险化学品企业6家、非煤矿山4家、工贸企业8家{total}，全年每家至少检查1次。\n"
+    plan = _plan(line.format(total=""))
+    assert (plan.key_inspections.unit_count, [(i.industry, i.count) for i in plan.key_inspections.by_industry]) == (
+        18, [("危险化学品", 6), ("非煤矿山", 4), ("工贸", 8)])
+    assert _plan(line.format(total="，共18家")).key_inspections.unit_count == 18
+    [finding] = [f for f in _check(python_checker, line.format(total="，共19家")) if f.code == "KI001"]
+    assert (finding.severity, finding.line, "为 18 户" in finding.message) == (Severity.error, 2, True)

@@ -24,6 +24,7 @@ _NUMBER = rf"(?P<n>{DIGITS}|{CHINESE})"
 _COUNT = re.compile(rf"{_NUMBER}\s*{_UNITS}")
 _INDUSTRY = re.compile(rf"\s*(?:其中)?\s*:?\s*(?P<name>[\u4e00-\u9fff()]{{2,24}}?)(?:生产经营单位|经营单位|企业|单位|行业|类)?\s*(?:[:为有]|共有|共)?\s*{_NUMBER}\s*{_UNITS}\s*[;。,]?\s*$")
 _INDUSTRY_PIECES = re.compile(r"[、,;]")
+_LIST_TOTAL = re.compile(rf"\s*(?:共计|合计|总计|共)\s*{_NUMBER}\s*{_UNITS}")
 _BREAKDOWN = re.compile(r"\s*(?:\((?P<paren>[^()]*)\)|[,:]?\s*其中\s*:?|:)")
 
 
@@ -100,6 +101,12 @@ def _read_section_line(text: Text, arrangement: Arrangement, kind: Kind) -> None
             _add_industry(text, industry, arrangement)
             return
     if arrangement.unit_count is None:
+        if not any(pattern.search(text.text, start) for pattern in kind.mentions) \
+                and (listed := _listed_industries(text, start)) is not None:
+            industries, arrangement.unit_count = listed
+            for industry in industries:
+                _add_industry(text, industry, arrangement)
+            return
         found = _section_count(text, start, kind)
         if found is None:
             return
@@ -120,6 +127,33 @@ def _section_count(text: Text, start: int, kind: Kind) -> Found | None:
         if count is not None and match.span("n") not in pools:
             return Found(count, text, match.start("n"))
     return None
+
+
+def _listed_industries(text: Text, start: int) -> tuple[list[re.Match], Found] | None:
+    """"重点检查单位：危险化学品企业6家、非煤矿山4家、工贸企业8家" with no count of its own: the
+    units are those of the industries listed (two at least), counted by their "共18家" when the
+    list ends in one, else by their sum (the first count is only the first industry's)."""
+    colon = text.text.find(":", start)
+    position = colon + 1 if colon >= 0 else start
+    sentence = re.search(r"[。;]", text.text[position:])
+    end = position + sentence.start() if sentence else len(text.text)
+    industries: list[re.Match] = []
+    total = None
+    for piece in _INDUSTRY_PIECES.split(text.text[position:end]):
+        industry = _INDUSTRY.match(text.text, position, position + len(piece))
+        if industry is None:
+            total = _LIST_TOTAL.match(text.text, position, position + len(piece))
+            break
+        industries.append(industry)
+        position += len(piece) + 1
+    if len(industries) < 2:
+        return None
+    if total is not None and (count := to_count(total.group("n"))) is not None:
+        return industries, Found(count, text, total.start("n"))
+    counts = [to_count(industry.group("n")) for industry in industries]
+    if None in counts:
+        return None
+    return industries, Found(sum(counts), text, industries[0].start("name"))
 
 
 def _industries_after(text: Text, count: Found, arrangement: Arrangement) -> None:
