@@ -562,3 +562,9 @@ def test_key_units_counted_only_by_their_industries(python_checker):
     assert _plan(line.format(total="，共18家")).key_inspections.unit_count == 18
     [finding] = [f for f in _check(python_checker, line.format(total="，共19家")) if f.code == "KI001"]
     assert (finding.severity, finding.line, "为 18 户" in finding.message) == (Severity.error, 2, True)
+
+
+def test_a_result_whose_unit_stands_in_parentheses_is_quoted_whole():
+    plan = _plan("（二）总法定工作日=人均法定工作日×执法人员数量，即251×8=2008（天）。\n")
+    assert ([f.text for f in plan.document.formulas], plan.workdays.total) == (
+        ["总法定工作日=人均法定工作日×执法人员数量，即251×8=2008（天）"], 2008)

@@ -27,7 +27,8 @@ _PER_PERSON_SLASH = re.compile(r"/\s*(?:人|名)")       # "250天/人": a unit,
 _OPS = {"×": "×", "*": "×", "x": "×", "X": "×", "+": "+", "-": "-", "÷": "÷", "/": "÷"}
 _NUMBER_TERM = re.compile(r"\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<u>个工作日|工作日|人日|日|天|人|名|位|个)?(?:\s*/\s*(?:人|名))?\s*(?P<note>\([^()=]*\))?\s*")
 _LABEL_VALUE = re.compile(r"\s*\(\s*(?P<n>\d+(?:\.\d+)?)\s*(?:个工作日|工作日|人日|日|天|人|名|位|个)?\s*\)\s*")
-_RESULT = re.compile(r"\s*(?P<n>\d+(?:\.\d+)?)\s*(?:\(\s*)?(?P<u>个工作日|工作日|人日|日|天|人|名|位|个|%)?")
+# The result and its unit, which may stand in parentheses ("=2008（天）", closed in the quote).
+_RESULT = re.compile(r"\s*(?P<n>\d+(?:\.\d+)?)\s*(?:(?P<open>\()\s*)?(?P<u>个工作日|工作日|人日|日|天|人|名|位|个|%)?(?(open)\s*\))")
 _CLAUSE_END = re.compile(r"[。;,:]|\.(?!\d)")
 _ONWARD = re.compile(r"^\s*(?:即|也就是|为)\s*:?")
 _QUALIFIER = 10
