@@ -16,6 +16,7 @@ import click
 from . import __version__, click_chinese, console
 from .cli_settings import load_settings, settings_options
 from .cli_args import DashedPathsCommand
+from .entry import PROG, VERSION_MESSAGE
 from .findings import Severity
 from .report import FORMATS
 
@@ -58,7 +59,7 @@ class PlanRules(click_chinese.Group):
 
 @click.group(cls=PlanRules, context_settings={"help_option_names": ["-h", "--help"]})
 @console.encoding_option
-@click.version_option(__version__, prog_name="plan-rules", message=click_chinese.gettext("%(prog)s, version %(version)s"))
+@click.version_option(__version__, prog_name=PROG, message=VERSION_MESSAGE)
 def main():
     """安全生产年度监督检查计划合规检查（安监总政法〔2017〕150号）。"""
 
