@@ -61,7 +61,7 @@ class Checker:
                 from .engine import DurableEngine
                 return DurableEngine(checks).evaluate
             except ImportError as error:
-                print(f"plan-rules: 无法载入 durable_rules（{error}），改用等价的纯 Python 求值器", file=sys.stderr)
+                sys.stderr.write(fallback_notice(str(error)))
         return lambda facts: evaluator.evaluate(checks, facts)
 
     def check_path(self, path: Path, display: Optional[str] = None) -> FileResult:
@@ -101,6 +101,11 @@ class Checker:
         uncertain = {u.path: u.reason for u in plan.document.uncertain} if plan.document is not None else {}
         return findings_from_matches(matches, self.rulebook, sourcemap, name, uncertain)
 
+
+
+def fallback_notice(why: str) -> str:
+    """Said on stderr where the engine was wanted by default and durable_rules cannot be imported."""
+    return f"plan-rules: 无法载入 durable_rules（{why}），改用等价的纯 Python 求值器\n"
 
 
 def with_rule_details(findings: list[Finding], rulebook: Rulebook) -> list[Finding]:

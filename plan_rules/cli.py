@@ -91,6 +91,7 @@ def check(paths, format_name, output, force, config_file, profile, exceptions, s
 
     require(paths, "要检查的路径（文件、目录，或“-”表示标准输入）")
     format_name = format_name or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    use_engine = engine_usable(evaluator, quiet)
     try:
         target = prepare_output(output, force)
         rulebook, config, suppressions = load_settings(paths, config_file, profile, exceptions, select, ignore)
@@ -99,7 +100,7 @@ def check(paths, format_name, output, force, config_file, profile, exceptions, s
     progress = Progress(write_err) if sys.stderr and sys.stderr.isatty() and not quiet else None
     with ending_on_signals(write_err):
         try:
-            batch = run_batch(paths, config, jobs=jobs or usable_cores(), use_engine=evaluator == "engine",
+            batch = run_batch(paths, config, jobs=jobs or usable_cores(), use_engine=use_engine,
                               keep_plans=format_name in NEEDS_PLANS, exceptions=suppressions,
                               progress=progress, output=target, cross_plan=cross_plan)
         except OutputError as error:
@@ -145,6 +146,23 @@ def annotate(plan, output, force, config_file, profile, exceptions, select, igno
     else:
         write_err(f"plan-rules: 已写出 {target}：汇总批注 1 条，发现批注 {len(findings)} 条\n")
     sys.exit(exit_code(findings, fail_on))
+
+
+def engine_usable(evaluator: str, quiet: bool) -> bool:
+    """Whether the batch runs on the engine. Where durable_rules cannot be imported (Python 3.13),
+    `--evaluator engine` typed on the command line is refused, and the default falls back to
+    the plain evaluator, saying so unless -q; decided once here, not in every worker."""
+    from .check import fallback_notice
+    from .engine import why_unavailable
+
+    why = why_unavailable() if evaluator == "engine" else None
+    if why is None:
+        return evaluator == "engine"
+    if click.get_current_context().get_parameter_source("evaluator") is click.core.ParameterSource.COMMANDLINE:
+        fail(f"无法载入 durable_rules（{why}），不能按 --evaluator engine 检查；--evaluator python 是等价的纯 Python 求值器")
+    if not quiet:
+        write_err(fallback_notice(why))
+    return False
 
 
 def require(value, what: str) -> None:
