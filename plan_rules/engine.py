@@ -160,12 +160,12 @@ class DurableEngine:
         return matches
 
 
-def why_unavailable() -> Optional[str]:
+def why_unavailable() -> Optional[ImportError]:
     """Why durable_rules cannot be imported in this interpreter (on Python 3.13 it does not,
-    §3.19), or None where it can."""
+    §3.19, and is not installed), or None where it can."""
     try:
         from durable import engine  # noqa: F401
         import durable_rules_engine  # noqa: F401
     except ImportError as error:
-        return str(error)
+        return error
     return None
