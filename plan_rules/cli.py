@@ -5,9 +5,11 @@ included), 2 usage or configuration error. Bad input never gives a traceback.
 """
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import NoReturn
 
@@ -87,13 +89,14 @@ def evaluator_option(command):
 def check(paths, format_name, output, force, config_file, profile, exceptions, select, ignore, fail_on,
           jobs, quiet, statistics, evaluator, cross_plan):
     """检查计划文件（.yaml .json .txt .md .docx .pdf，装有 LibreOffice 时还有 .doc .wps .rtf .odt）或目录；“-”读标准输入（YAML）。"""
-    from .batch import run_batch
-    from .config import ConfigError
-    from .output import OutputError, prepare_output
-    from .report import NEEDS_PLANS, render
-    from .report.progress import Progress
-    from .ruleset import RuleError
-    from .workers import ending_on_signals, usable_cores
+    with imports_without_collector():
+        from .batch import run_batch
+        from .config import ConfigError
+        from .output import OutputError, prepare_output
+        from .report import NEEDS_PLANS, render
+        from .report.progress import Progress
+        from .ruleset import RuleError
+        from .workers import ending_on_signals, usable_cores
 
     require(paths, "要检查的路径（文件、目录，或“-”表示标准输入）")
     format_name = format_name or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
@@ -153,6 +156,25 @@ def annotate(plan, output, force, config_file, profile, exceptions, select, igno
     else:
         write_err(f"plan-rules: 已写出 {target}：汇总批注 1 条，发现批注 {len(findings)} 条\n")
     sys.exit(exit_code(findings, fail_on))
+
+
+@contextmanager
+def imports_without_collector():
+    """The checker's modules imported with the garbage collector paused, then frozen. The imports
+    allocate a few hundred thousand objects that live as long as the process, and the collector
+    walked them some seventy times, about 15 ms of a cold start (docs/architecture.md, "Budgets");
+    frozen, the collections while checking never walk them again either. Only the first time in
+    a process (a later freeze would keep whatever garbage it found), and the collector is left
+    as it was found."""
+    if f"{__package__}.batch" in sys.modules or not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()
 
 
 def engine_usable(evaluator: str, quiet: bool) -> bool:

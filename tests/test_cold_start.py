@@ -48,3 +48,26 @@ def test_the_plain_evaluator_does_not_import_durable():
                                   modules=("durable", "durable_rules_engine"))
     assert result.returncode == 0
     assert loaded == set()
+
+
+COLLECTOR = """
+import gc, sys
+from click.testing import CliRunner
+from plan_rules.cli import main
+{before}
+CliRunner().invoke(main, ["check", "-q", sys.argv[1]])
+first = gc.get_freeze_count()
+CliRunner().invoke(main, ["check", "-q", sys.argv[1]])
+print(gc.isenabled(), first > 0, gc.get_freeze_count() <= first)   # freed objects leave it; only a freeze adds
+"""
+
+
+def test_the_collector_is_paused_for_the_first_imports_only_and_enabled_again():
+    done = subprocess.run([sys.executable, "-c", COLLECTOR.format(before=""), CLEAN], capture_output=True, text=True)
+    assert done.stdout == "True True True\n"
+
+
+def test_a_collector_paused_by_the_caller_stays_paused_and_nothing_is_frozen():
+    done = subprocess.run([sys.executable, "-c", COLLECTOR.format(before="gc.disable()"), CLEAN],
+                          capture_output=True, text=True)
+    assert done.stdout == "False False True\n"
