@@ -61,7 +61,7 @@ class Checker:
                 from .engine import DurableEngine
                 return DurableEngine(checks).evaluate
             except ImportError as error:
-                print(f"plan-rules: 无法载入 durable_rules（{error}），改用等价的纯 Python 求值器", file=sys.stderr)
+                sys.stderr.write(fallback_notice(error))
         return lambda facts: evaluator.evaluate(checks, facts)
 
     def check_path(self, path: Path, display: Optional[str] = None) -> FileResult:
@@ -101,6 +101,22 @@ class Checker:
         uncertain = {u.path: u.reason for u in plan.document.uncertain} if plan.document is not None else {}
         return findings_from_matches(matches, self.rulebook, sourcemap, name, uncertain)
 
+
+
+def fallback_notice(error: ImportError) -> str:
+    """Said on stderr where the engine was wanted by default and durable_rules cannot be imported."""
+    return f"plan-rules: {no_engine_zh(error)}，改用等价的纯 Python 求值器\n"
+
+
+def no_engine_zh(error: ImportError) -> str:
+    """Why there is no engine, in Chinese: durable_rules not installed (on Python 3.13 by design:
+    it does not import there, pyproject.toml), or installed and failing to import, in Python's
+    own words then, which say what is broken."""
+    if not isinstance(error, ModuleNotFoundError):
+        return f"无法载入 durable_rules（{error}）"
+    if sys.version_info >= (3, 13):
+        return "未安装 durable_rules（它不能在 Python 3.13 及以上导入，所以不随 plan-rules 安装）"
+    return "未安装 durable_rules"
 
 
 def with_rule_details(findings: list[Finding], rulebook: Rulebook) -> list[Finding]:

@@ -5,9 +5,11 @@ included), 2 usage or configuration error. Bad input never gives a traceback.
 """
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import NoReturn
 
@@ -16,6 +18,7 @@ import click
 from . import __version__, click_chinese, console
 from .cli_settings import load_settings, settings_options
 from .cli_args import DashedPathsCommand
+from .entry import PROG, VERSION_MESSAGE
 from .findings import Severity
 from .report import FORMATS
 
@@ -58,9 +61,16 @@ class PlanRules(click_chinese.Group):
 
 @click.group(cls=PlanRules, context_settings={"help_option_names": ["-h", "--help"]})
 @console.encoding_option
-@click.version_option(__version__, prog_name="plan-rules", message=click_chinese.gettext("%(prog)s, version %(version)s"))
+@click.version_option(__version__, prog_name=PROG, message=VERSION_MESSAGE)
 def main():
     """安全生产年度监督检查计划合规检查（安监总政法〔2017〕150号）。"""
+
+
+def evaluator_option(command):
+    """--evaluator of check and annotate; PLAN_RULES_EVALUATOR names it too (engine_usable)."""
+    return click.option("--evaluator", type=click.Choice(["engine", "python"]), default="engine", show_default=True,
+                        envvar="PLAN_RULES_EVALUATOR",
+                        help="engine：durable_rules 规则引擎；python：等价的纯 Python 求值器")(command)
 
 
 @main.command(cls=DashedPathsCommand, short_help="检查计划文件或目录。")
@@ -73,20 +83,20 @@ def main():
 @click.option("--jobs", "-j", type=click_chinese.Count(min=1), metavar="进程数", help="并行进程数（默认全部 CPU 核心；1 为单进程）")
 @click.option("--quiet", "-q", is_flag=True, help="不显示进度与汇总")
 @click.option("--statistics", is_flag=True, help="汇总中列出每条规则的发现数")
-@click.option("--evaluator", type=click.Choice(["engine", "python"]), default="engine", show_default=True,
-              help="engine：durable_rules 规则引擎；python：等价的纯 Python 求值器")
+@evaluator_option
 @click.option("--cross-plan/--no-cross-plan", default=True,
               help="是否作跨计划检查（XP001、XP002，默认作）；分批检查文件时用 --no-cross-plan 关闭，并在标准错误上说明")
 def check(paths, format_name, output, force, config_file, profile, exceptions, select, ignore, fail_on,
           jobs, quiet, statistics, evaluator, cross_plan):
     """检查计划文件（.yaml .json .txt .md .docx .pdf，装有 LibreOffice 时还有 .doc .wps .rtf .odt）或目录；“-”读标准输入（YAML）。"""
-    from .batch import run_batch
-    from .config import ConfigError
-    from .output import OutputError, prepare_output
-    from .report import NEEDS_PLANS, render
-    from .report.progress import Progress
-    from .ruleset import RuleError
-    from .workers import ending_on_signals, usable_cores
+    with imports_without_collector():
+        from .batch import run_batch
+        from .config import ConfigError
+        from .output import OutputError, prepare_output
+        from .report import NEEDS_PLANS, render
+        from .report.progress import Progress
+        from .ruleset import RuleError
+        from .workers import ending_on_signals, usable_cores
 
     require(paths, "要检查的路径（文件、目录，或“-”表示标准输入）")
     format_name = format_name or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
@@ -95,10 +105,11 @@ def check(paths, format_name, output, force, config_file, profile, exceptions, s
         rulebook, config, suppressions = load_settings(paths, config_file, profile, exceptions, select, ignore)
     except (RuleError, ConfigError, OutputError) as error:
         fail(str(error))
+    use_engine = engine_usable(evaluator, quiet)
     progress = Progress(write_err) if sys.stderr and sys.stderr.isatty() and not quiet else None
     with ending_on_signals(write_err):
         try:
-            batch = run_batch(paths, config, jobs=jobs or usable_cores(), use_engine=evaluator == "engine",
+            batch = run_batch(paths, config, jobs=jobs or usable_cores(), use_engine=use_engine,
                               keep_plans=format_name in NEEDS_PLANS, exceptions=suppressions,
                               progress=progress, output=target, cross_plan=cross_plan)
         except OutputError as error:
@@ -119,7 +130,8 @@ def check(paths, format_name, output, force, config_file, profile, exceptions, s
               help="写入的 Word 文件（默认与计划同目录，名为“原名-审核意见.docx”）")
 @click.option("--force", is_flag=True, help="覆盖已存在的输出文件")
 @settings_options
-def annotate(plan, output, force, config_file, profile, exceptions, select, ignore, fail_on):
+@evaluator_option
+def annotate(plan, output, force, config_file, profile, exceptions, select, ignore, fail_on, evaluator):
     """把发现写成 Word 批注：每条发现一条批注，标在所指的段落或表格单元格上，文首一条汇总批注。
 
     .docx 原样加批注；.txt .md .pdf 先排成 .docx；装有 LibreOffice 时 .doc .wps .rtf .odt 先转换为 .docx。"""
@@ -135,7 +147,7 @@ def annotate(plan, output, force, config_file, profile, exceptions, select, igno
         # writable, not a device, not there unless --force, and not the plan by any name
         refuse_inputs(prepare_output(str(target), force), [plan])
         _, config, suppressions = load_settings([plan], config_file, profile, exceptions, select, ignore)
-        findings = annotate_plan(plan, target, config, suppressions)
+        findings = annotate_plan(plan, target, config, suppressions, engine_usable(evaluator, quiet=False))
     except (RuleError, ConfigError, AnnotateError, OutputError) as error:
         fail(str(error))
     unreadable = [f for f in findings if f.code == "IN001"]
@@ -144,6 +156,42 @@ def annotate(plan, output, force, config_file, profile, exceptions, select, igno
     else:
         write_err(f"plan-rules: 已写出 {target}：汇总批注 1 条，发现批注 {len(findings)} 条\n")
     sys.exit(exit_code(findings, fail_on))
+
+
+@contextmanager
+def imports_without_collector():
+    """The checker's modules imported with the garbage collector paused, then frozen. The imports
+    allocate a few hundred thousand objects that live as long as the process, and the collector
+    walked them some seventy times, about 15 ms of a cold start (docs/architecture.md, "Budgets");
+    frozen, the collections while checking never walk them again either. Only the first time in
+    a process (a later freeze would keep whatever garbage it found), and the collector is left
+    as it was found."""
+    if f"{__package__}.batch" in sys.modules or not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()
+
+
+def engine_usable(evaluator: str, quiet: bool) -> bool:
+    """Whether the batch runs on the engine. Where durable_rules cannot be imported (Python 3.13),
+    the engine asked for by name (option or environment) is refused, and the default falls back
+    to the plain evaluator, saying so unless -q; decided once here, not in every worker."""
+    from .check import fallback_notice, no_engine_zh
+    from .engine import why_unavailable
+
+    error = why_unavailable() if evaluator == "engine" else None
+    if error is None:
+        return evaluator == "engine"
+    if click.get_current_context().get_parameter_source("evaluator") is not click.core.ParameterSource.DEFAULT:
+        fail(f"{no_engine_zh(error)}，不能按 --evaluator engine 检查；--evaluator python 是等价的纯 Python 求值器")
+    if not quiet:
+        write_err(fallback_notice(error))
+    return False
 
 
 def require(value, what: str) -> None:

@@ -21,7 +21,6 @@ MESSAGES = {
     "Positional arguments": "参数",
     "Show this message and exit.": "显示此帮助并退出。",
     "Show the version and exit.": "显示版本并退出。",
-    "%(prog)s, version %(version)s": "%(prog)s，版本 %(version)s",
     "default: {default}": "默认：{default}",
     "required": "必填",
     "(dynamic)": "（动态）",

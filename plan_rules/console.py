@@ -13,8 +13,6 @@ import os
 import sys
 from typing import Optional
 
-import click
-
 OPTION = "--encoding"
 
 
@@ -55,12 +53,18 @@ def known(name: str) -> bool:
 
 
 def check_encoding(ctx, param, value):
+    # Click is imported where an option is built or refused, not with this module:
+    # `plan-rules --version` sets up the streams without it (entry.py).
+    import click
+
     if value is not None and not known(value):
         raise click.BadParameter(f"未知的编码“{value}”（可用如 utf-8、gbk、gb18030）", ctx, param)
     return value
 
 
 def encoding_option(command):
+    import click
+
     return click.option(OPTION, metavar="编码", expose_value=False, callback=check_encoding,
                         help="终端输出用的文字编码（默认：终端用其自身的编码，管道和文件用 UTF-8）")(command)
 

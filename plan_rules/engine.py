@@ -32,6 +32,7 @@ import itertools
 import json
 import warnings
 from functools import lru_cache
+from typing import Optional
 
 from .conditions import Match
 from .facts.vocabulary import Fact
@@ -157,3 +158,14 @@ class DurableEngine:
             following = self._native.complete_and_start_action(self._handle, state)
             message = json.loads(following) if following else None
         return matches
+
+
+def why_unavailable() -> Optional[ImportError]:
+    """Why durable_rules cannot be imported in this interpreter (on Python 3.13 it does not,
+    §3.19, and is not installed), or None where it can."""
+    try:
+        from durable import engine  # noqa: F401
+        import durable_rules_engine  # noqa: F401
+    except ImportError as error:
+        return error
+    return None

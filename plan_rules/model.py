@@ -46,8 +46,18 @@ PercentSubject = Literal["key", "general", "reserve", "supervision", "other_enfo
 PercentBase = Literal["supervision", "total"]
 
 
+def _empty_list() -> list:
+    """The default of list fields. Not `list` itself: pydantic asks every default factory for
+    its signature, and a builtin's is parsed from its text signature: about 10 ms of a cold
+    start over the model's 19 lists (docs/architecture.md, "Budgets")."""
+    return []
+
+
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+    # Validators are built when first used, not at import: `plan-rules check` builds the Plan's
+    # once, nested models inline, instead of each of the 25 classes its own at import; commands
+    # that never validate a plan do not build them at all.
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, defer_build=True)
 
 
 class Issuer(Strict):
@@ -63,7 +73,7 @@ class StaffGroup(Strict):
 
 class Officers(Strict):
     counted: Optional[Count] = Field(None, ge=0, le=MAX_COUNT, title=N.title)
-    groups: list[StaffGroup] = Field(default_factory=list, title="按类别的人数构成")
+    groups: list[StaffGroup] = Field(default_factory=_empty_list, title="按类别的人数构成")
     certified: Optional[Count] = Field(None, ge=0, le=MAX_COUNT, title="具有执法资格人数")
     registered: Optional[Count] = Field(None, ge=0, le=MAX_COUNT, title="在编（在册）人数")
     roster_count: Optional[Count] = Field(None, ge=0, le=MAX_COUNT,
@@ -81,13 +91,13 @@ class Split(Strict):
 class WorkItem(Strict):
     label: str = Field(title="事项名称（按原文）")
     days: Optional[Days] = Field(None, ge=-MAX_DAYS, le=MAX_DAYS, title="工作日", description="原文未写数字时留空，按 0 计（WD015）")
-    splits: list[Split] = Field(default_factory=list, title="按承担单位的分解")
+    splits: list[Split] = Field(default_factory=_empty_list, title="按承担单位的分解")
 
 
 class WorkCategory(Strict):
     stated_total: Optional[Days] = Field(None, ge=-MAX_DAYS, le=MAX_DAYS, title="原文所列合计")
-    splits: list[Split] = Field(default_factory=list, title="合计按承担单位的分解")
-    items: list[WorkItem] = Field(default_factory=list, title="事项")
+    splits: list[Split] = Field(default_factory=_empty_list, title="合计按承担单位的分解")
+    items: list[WorkItem] = Field(default_factory=_empty_list, title="事项")
 
 
 class PrintedPercent(Strict):
@@ -100,15 +110,15 @@ class PrintedPercent(Strict):
 class Workdays(Strict):
     per_person: Optional[Days] = Field(None, ge=-MAX_DAYS, le=MAX_DAYS, title=PER_PERSON.title)
     total: Optional[Days] = Field(None, ge=-MAX_DAYS, le=MAX_DAYS, title=T.title)
-    total_splits: list[Split] = Field(default_factory=list, title="总法定工作日按单位分解")
+    total_splits: list[Split] = Field(default_factory=_empty_list, title="总法定工作日按单位分解")
     other_enforcement: WorkCategory = Field(default_factory=WorkCategory, title=O.title)
     non_enforcement: WorkCategory = Field(default_factory=WorkCategory, title=X.title)
     supervision: Optional[Days] = Field(None, ge=-MAX_DAYS, le=MAX_DAYS, title=S.title)
-    supervision_splits: list[Split] = Field(default_factory=list, title="监督检查工作日按单位分解")
+    supervision_splits: list[Split] = Field(default_factory=_empty_list, title="监督检查工作日按单位分解")
     key: Optional[Days] = Field(None, ge=-MAX_DAYS, le=MAX_DAYS, title=K.title)
     general: Optional[Days] = Field(None, ge=-MAX_DAYS, le=MAX_DAYS, title=G.title)
     reserve: Optional[Days] = Field(None, ge=-MAX_DAYS, le=MAX_DAYS, title=R.title)
-    percentages: list[PrintedPercent] = Field(default_factory=list, title="原文所列百分比")
+    percentages: list[PrintedPercent] = Field(default_factory=_empty_list, title="原文所列百分比")
 
 
 class Visit(Strict):
@@ -123,7 +133,7 @@ class InspectedUnit(Strict):
     name: str = Field(title="单位名称")
     industry: Optional[str] = Field(None, title="行业")
     reason: Optional[str] = Field(None, title="列为重点的理由")
-    visits: list[Visit] = Field(default_factory=list, title="计划检查")
+    visits: list[Visit] = Field(default_factory=_empty_list, title="计划检查")
     justification: Optional[str] = Field(None, title="本年度不安排检查的书面说明")
 
 
@@ -134,17 +144,17 @@ class IndustryCount(Strict):
 
 class KeyInspections(Strict):
     unit_count: Optional[Count] = Field(None, ge=0, le=MAX_COUNT, title="重点检查单位数")
-    other_counts: list[ListedCount] = Field(default_factory=list, title="文中其他处所述重点单位数",
+    other_counts: list[ListedCount] = Field(default_factory=_empty_list, title="文中其他处所述重点单位数",
                                       description="如“主要任务”部分另述的户数")
-    by_industry: list[IndustryCount] = Field(default_factory=list, title="按行业户数")
+    by_industry: list[IndustryCount] = Field(default_factory=_empty_list, title="按行业户数")
     units: Optional[list[InspectedUnit]] = Field(None, title="重点检查单位名单（附表1）",
                                                  description="不提供名单时留空")
 
 
 class GeneralInspections(Strict):
     unit_count: Optional[Count] = Field(None, ge=0, le=MAX_COUNT, title="一般检查单位数")
-    other_counts: list[ListedCount] = Field(default_factory=list, title="文中其他处所述一般检查单位数")
-    by_industry: list[IndustryCount] = Field(default_factory=list, title="按行业户数")
+    other_counts: list[ListedCount] = Field(default_factory=_empty_list, title="文中其他处所述一般检查单位数")
+    by_industry: list[IndustryCount] = Field(default_factory=_empty_list, title="按行业户数")
     random_units: bool = Field(False, title="随机抽取检查对象")
     random_officers: bool = Field(False, title="随机选派执法人员")
     pool_size: Optional[Count] = Field(None, ge=0, le=MAX_COUNT, title="抽查对象库单位数")
@@ -216,28 +226,28 @@ class Uncertainty(Strict):
 
 class DocumentEvidence(Strict):
     """What only the document text shows (DC001–DC005, WD013, WD017); filled by `extract`."""
-    parts: list[DocumentPart] = Field(default_factory=list, title="文中具备的组成部分")
-    formulas: list[Formula] = Field(default_factory=list, title="原文算式")
-    restatements: list[Restatement] = Field(default_factory=list, title="同一数字前后所写不一")
-    blanks: list[Blank] = Field(default_factory=list, title="应填数字处留空")
+    parts: list[DocumentPart] = Field(default_factory=_empty_list, title="文中具备的组成部分")
+    formulas: list[Formula] = Field(default_factory=_empty_list, title="原文算式")
+    restatements: list[Restatement] = Field(default_factory=_empty_list, title="同一数字前后所写不一")
+    blanks: list[Blank] = Field(default_factory=_empty_list, title="应填数字处留空")
     truncation: Optional[Truncation] = Field(None, title="文本不完整")
-    uncertain: list[Uncertainty] = Field(default_factory=list, title="读取不确定的数字")
+    uncertain: list[Uncertainty] = Field(default_factory=_empty_list, title="读取不确定的数字")
 
 
 class Plan(Strict):
     """安全生产年度监督检查计划."""
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, title="安全生产年度监督检查计划")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, defer_build=True, title="安全生产年度监督检查计划")
 
     year: Optional[Integer] = Field(None, ge=MIN_YEAR, le=MAX_YEAR, title="计划年度")
     issuer: Optional[Issuer] = Field(None, title="编制机关")
     title: Optional[str] = Field(None, title="计划标题")
     document_number: Optional[str] = Field(None, title="发文字号")
-    basis: list[str] = Field(default_factory=list, title="编制依据（所引法规文件）")
+    basis: list[str] = Field(default_factory=_empty_list, title="编制依据（所引法规文件）")
     officers: Officers = Field(default_factory=Officers, title="行政执法人员")
     workdays: Workdays = Field(default_factory=Workdays, title="执法工作日测算")
     key_inspections: KeyInspections = Field(default_factory=KeyInspections, title="重点检查")
     general_inspections: GeneralInspections = Field(default_factory=GeneralInspections, title="一般检查")
     approval: Optional[Approval] = Field(None, title="本级人民政府批准")
     filing: Optional[Filing] = Field(None, title="报上一级部门备案")
-    annexes: list[AnnexRef] = Field(default_factory=list, title="附表/附件")
+    annexes: list[AnnexRef] = Field(default_factory=_empty_list, title="附表/附件")
     document: Optional[DocumentEvidence] = Field(None, title="文档证据", description="从 .txt/.docx/.pdf 提取时生成")

@@ -13,7 +13,7 @@ from plan_rules.findings import Severity
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "plans"
 
 
-def test_private_engine_interface_is_still_there():
+def test_private_engine_interface_is_still_there(durable):
     """The adapter calls these private names of durable-rules 2.0.28 directly (§6.3)."""
     import durable_rules_engine
     from durable import engine
@@ -41,7 +41,7 @@ def test_duplicate_fact_ids_are_refused():
 
 
 @pytest.fixture(scope="module")
-def engine():
+def engine(durable):
     return DurableEngine(load_rulebook().engine_checks)
 
 
@@ -65,7 +65,7 @@ def test_memory_is_released_after_every_plan(engine):
     assert counts == {25}
 
 
-def test_a_compliant_first_plan_does_not_crash_delete_state():
+def test_a_compliant_first_plan_does_not_crash_delete_state(durable):
     """§3.7: the sentinel rule fires for a plan that matches no other rule."""
     checker = Checker()
     clean = (FIXTURES / "clean-2021.yaml").read_bytes()
@@ -89,7 +89,7 @@ def test_figures_are_carried_as_exact_ten_thousandths(value, expected):
     assert units(value) == expected and type(units(value)) is int
 
 
-def test_the_engine_subtracts_decimal_figures_exactly():
+def test_the_engine_subtracts_decimal_figures_exactly(durable):
     """2500.3 − 800.1 − 1000.1 is 700.1000000000003 in doubles; in ten-thousandths it is 700.1."""
     from plan_rules.facts.fixed_point import units
     when = {"all": [{"m": {"$and": [{"kind": "plan"},
@@ -104,7 +104,7 @@ def engine_checks_of(when):
     return [Check("T#1", Severity.error, when, "x", "")]
 
 
-def test_an_error_while_taking_matches_is_raised_and_does_not_crash_the_process():
+def test_an_error_while_taking_matches_is_raised_and_does_not_crash_the_process(durable):
     """§3.11: the stock action path swallows exceptions into the session state; the adapter's
     own loop lets them through. The failed session is not deleted (§3.7: that aborts the
     process) and later plans are checked as before (§3.16)."""
@@ -141,13 +141,15 @@ def test_or_branches_give_one_match_as_in_the_plain_evaluator(engine):
 def test_without_durable_the_plain_evaluator_gives_the_same_findings_and_says_so():
     """docs/architecture.md, "The engine": where durable_rules cannot be imported (Python 3.13, no compiler) users get
     the same findings from the plain evaluator, with a note on stderr."""
+    import os
     import subprocess
     import sys
 
     program = ("import sys; sys.modules['durable'] = None; sys.modules['durable_rules_engine'] = None; "
                "from plan_rules.cli import main; main()")
+    by_default = {name: value for name, value in os.environ.items() if name != "PLAN_RULES_EVALUATOR"}
     result = subprocess.run([sys.executable, "-c", program, "check", "-f", "concise", str(FIXTURES / "lishan-2023.yaml")],
-                            capture_output=True)
+                            capture_output=True, env=by_default)
     expected = subprocess.run([sys.executable, "-m", "plan_rules", "check", "-f", "concise", str(FIXTURES / "lishan-2023.yaml")],
                               capture_output=True)
     assert result.returncode == expected.returncode == 1

@@ -96,12 +96,13 @@ def as_json(value) -> bytes:
 @HEAVY
 @given(value=st.dictionaries(st.sampled_from(PLAN_KEYS), VALUES, max_size=6), write=st.sampled_from([as_yaml, as_json]))
 def test_arbitrary_structures_load_to_findings_the_same_with_either_evaluator(
-        python_checker, engine_checker, value, write):
+        python_checker, engines, value, write):
     suffix = ".yaml" if write is as_yaml else ".json"
     data = write(value)
     expected = python_checker.check_bytes(data, "fuzz" + suffix, suffix, TODAY)
     assert_only_findings(expected)
-    assert full(engine_checker.check_bytes(data, "fuzz" + suffix, suffix, TODAY).findings) == full(expected.findings)
+    for engine in engines:
+        assert full(engine.check_bytes(data, "fuzz" + suffix, suffix, TODAY).findings) == full(expected.findings)
 
 
 def paths_of(value, path=()):
@@ -136,12 +137,13 @@ def grafted_plans(draw):
 @HEAVY
 @given(plan=grafted_plans(), write=st.sampled_from([as_yaml, as_json]))
 def test_a_plan_with_any_part_replaced_is_findings_the_same_with_either_evaluator(
-        python_checker, engine_checker, plan, write):
+        python_checker, engines, plan, write):
     suffix = ".yaml" if write is as_yaml else ".json"
     data = write(plan)
     expected = python_checker.check_bytes(data, "fuzz" + suffix, suffix, TODAY)
     assert_only_findings(expected)
-    assert full(engine_checker.check_bytes(data, "fuzz" + suffix, suffix, TODAY).findings) == full(expected.findings)
+    for engine in engines:
+        assert full(engine.check_bytes(data, "fuzz" + suffix, suffix, TODAY).findings) == full(expected.findings)
 
 
 # ---- extractor -------------------------------------------------------------------------------
@@ -190,14 +192,15 @@ def mutated_seed(draw) -> str:
 
 @HEAVY
 @given(text=mutated_seed())
-def test_a_mutated_seed_document_gives_findings_the_same_with_either_evaluator(python_checker, engine_checker, text):
+def test_a_mutated_seed_document_gives_findings_the_same_with_either_evaluator(python_checker, engines, text):
     extraction = extract_text(text, "seed.txt")
     assert {f.code for f in extraction.findings} <= KNOWN_CODES
     if extraction.plan is not None:
         expected = python_checker.check_plan(extraction.plan, extraction.sourcemap, "seed.txt", TODAY)
         assert {f.code for f in expected} <= KNOWN_CODES
-        actual = engine_checker.check_plan(extraction.plan, extraction.sourcemap, "seed.txt", TODAY)
-        assert sorted(full(actual)) == sorted(full(expected))
+        for engine in engines:
+            actual = engine.check_plan(extraction.plan, extraction.sourcemap, "seed.txt", TODAY)
+            assert sorted(full(actual)) == sorted(full(expected))
 
 
 # ---- engine against evaluator on plans that load -------------------------------------------
@@ -240,15 +243,16 @@ def mutated_plans(draw) -> dict:
 
 @QUICK
 @given(plan=mutated_plans(), write=st.sampled_from([as_yaml, as_json]))
-def test_the_engine_and_the_evaluator_agree_on_mutated_plans(python_checker, engine_checker, plan, write):
+def test_the_engine_and_the_evaluator_agree_on_mutated_plans(python_checker, engines, plan, write):
     suffix = ".yaml" if write is as_yaml else ".json"
     data = write(plan)
     expected = python_checker.check_bytes(data, "plan" + suffix, suffix, TODAY)
     assert_only_findings(expected)
-    assert full(engine_checker.check_bytes(data, "plan" + suffix, suffix, TODAY).findings) == full(expected.findings)
+    for engine in engines:
+        assert full(engine.check_bytes(data, "plan" + suffix, suffix, TODAY).findings) == full(expected.findings)
 
 
-def test_the_differential_check_survives_a_perturbed_malloc():
+def test_the_differential_check_survives_a_perturbed_malloc(durable):
     """docs/architecture.md, "The engine": MALLOC_PERTURB_ fills freed and fresh memory with a pattern, so that a
     free() of an uninitialised pointer crashes at once. A slice of the differential tests, in
     a fresh process (the first plans of a process are the dangerous ones)."""

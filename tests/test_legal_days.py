@@ -13,6 +13,19 @@ def test_calendar_count_matches_the_official_figures(year, days):
     assert calendar_days(year) == days
 
 
+def test_the_count_is_the_packages_own_for_every_year_it_knows():
+    """calendar_days counts from the package's tables instead of calling get_workdays (speed);
+    the two agree on every year, and on the years either side of its range."""
+    import datetime as dt
+
+    import chinese_calendar
+
+    known = sorted({date.year for date in chinese_calendar.holidays})
+    for year in known:
+        assert calendar_days(year) == len(chinese_calendar.get_workdays(dt.date(year, 1, 1), dt.date(year, 12, 31)))
+    assert calendar_days(known[0] - 1) is None and calendar_days(known[-1] + 1) is None
+
+
 def test_ministry_figure_changes_in_2025():
     assert (ministry_days(2024), ministry_days(2025)) == (250, 248)
 

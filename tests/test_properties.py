@@ -58,8 +58,8 @@ def dump(plan: dict, suffix: str) -> bytes:
 
 @FAST
 @given(plan=consistent_plans())
-def test_consistent_plan_yields_no_finding_but_the_wd001_info_of_its_year(plan, engine_checker):
-    assert codes(check(engine_checker, plan)) == expected_for_consistent(plan)
+def test_consistent_plan_yields_no_finding_but_the_wd001_info_of_its_year(plan, default_checker):
+    assert codes(check(default_checker, plan)) == expected_for_consistent(plan)
 
 
 @SLOW
@@ -75,10 +75,10 @@ def test_consistent_plan_checked_from_yaml_or_json_bytes_gives_the_same_result(p
 @pytest.mark.parametrize("kind", CORRUPTIONS)
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(data=st.data())
-def test_single_corruption_yields_exactly_the_expected_codes(kind, data, engine_checker):
+def test_single_corruption_yields_exactly_the_expected_codes(kind, data, default_checker):
     case: Corrupted = data.draw(corrupted_plans((kind,)))
     assert case.kind == kind
-    assert codes(check(engine_checker, case.plan)) == case.expected
+    assert codes(check(default_checker, case.plan)) == case.expected
 
 
 # --- (c) engine and plain evaluator agree ---------------------------------------------------------
@@ -92,15 +92,15 @@ def compared_matches(checker, facts) -> list[tuple]:
 
 @FAST
 @given(plan=st.one_of(consistent_plans(), corrupted_plans().map(lambda c: c.plan), wild_plans()))
-def test_engine_and_plain_evaluator_give_identical_findings(plan, engine_checker, python_checker):
-    facts = to_facts(Plan.model_validate(plan), engine_checker.config.thresholds, TODAY)
-    engine = engine_checker.evaluate(facts)
+def test_engine_and_plain_evaluator_give_identical_findings(plan, engines, python_checker):
+    facts = to_facts(Plan.model_validate(plan), python_checker.config.thresholds, TODAY)
     python = python_checker.evaluate(facts)
-    # The raw matches (rule and bound fact ids), then the findings rendered from them.
-    assert compared_matches(engine_checker, facts) == compared_matches(python_checker, facts)
-    rulebook = engine_checker.rulebook
-    assert full(findings_from_matches(engine, rulebook, SourceMap(), "g.yaml")) == \
-        full(findings_from_matches(python, rulebook, SourceMap(), "g.yaml"))
+    rulebook = python_checker.rulebook
+    expected = full(findings_from_matches(python, rulebook, SourceMap(), "g.yaml"))
+    for engine_checker in engines:
+        # The raw matches (rule and bound fact ids), then the findings rendered from them.
+        assert compared_matches(engine_checker, facts) == compared_matches(python_checker, facts)
+        assert full(findings_from_matches(engine_checker.evaluate(facts), rulebook, SourceMap(), "g.yaml")) == expected
 
 
 CLEAN = (Path(__file__).resolve().parent.parent / "fixtures" / "plans" / "clean-2021.yaml").read_text(encoding="utf-8")
@@ -114,11 +114,11 @@ MISSING_OPERAND_CASES = {
 
 
 @pytest.mark.parametrize("check_name", sorted(MISSING_OPERAND_CASES))
-def test_engine_does_not_fire_on_a_missing_right_hand_operand(check_name, engine_checker, python_checker):
+def test_engine_does_not_fire_on_a_missing_right_hand_operand(check_name, engines, python_checker):
     loaded = load_structured(MISSING_OPERAND_CASES[check_name].encode("utf-8"), "case.yaml")
-    facts = to_facts(loaded.plan, engine_checker.config.thresholds, TODAY)
-    assert check_name not in {name for name, _ in python_checker.evaluate(facts)}
-    assert check_name not in {name for name, _ in engine_checker.evaluate(facts)}
+    facts = to_facts(loaded.plan, python_checker.config.thresholds, TODAY)
+    for checker in (python_checker, *engines):
+        assert check_name not in {name for name, _ in checker.evaluate(facts)}
 
 
 # --- (d) arbitrary input never raises --------------------------------------------------------------

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from plan_rules.check import Checker
 
 SEED_YAML = Path(__file__).parent.parent / "fixtures" / "plans" / "lishan-2023.yaml"
 TODAY = dt.date(2026, 11, 28)
@@ -35,7 +34,7 @@ EXPECTED = [
 
 @pytest.fixture(scope="module", params=["engine", "python"])
 def seed_findings(request):
-    checker = Checker(use_engine=request.param == "engine")
+    checker = request.getfixturevalue(f"{request.param}_checker")
     return checker.check_bytes(SEED_YAML.read_bytes(), str(SEED_YAML), ".yaml", today=TODAY).findings
 
 
@@ -87,7 +86,7 @@ EXPECTED_IN_DOCUMENT = [
 
 
 @pytest.mark.parametrize("evaluator", ["engine", "python"])
-def test_seed_document_yields_the_listed_findings_at_their_lines(evaluator):
-    checker = Checker(use_engine=evaluator == "engine")
+def test_seed_document_yields_the_listed_findings_at_their_lines(evaluator, request):
+    checker = request.getfixturevalue(f"{evaluator}_checker")
     result = checker.check_bytes(SEED_DOCUMENT.read_bytes(), str(SEED_DOCUMENT), ".txt", today=TODAY)
     assert [(f.code, f.severity.name, f.line, f.field) for f in result.findings] == EXPECTED_IN_DOCUMENT

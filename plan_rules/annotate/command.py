@@ -8,7 +8,7 @@ from plan_rules.annotate import ANNOTATABLE_SUFFIXES, AnnotateError, annotated_d
 from plan_rules.findings import Finding
 
 
-def annotate_plan(plan: str, target: Path, config, suppressions) -> list[Finding]:
+def annotate_plan(plan: str, target: Path, config, suppressions, use_engine: bool) -> list[Finding]:
     """The plan's findings, after writing `target` unless the plan could not be read (IN001).
     AnnotateError for a plan that cannot be annotated, or a target that is the plan itself."""
     from plan_rules.batch import run_batch
@@ -21,7 +21,7 @@ def annotate_plan(plan: str, target: Path, config, suppressions) -> list[Finding
         raise AnnotateError(f"{target} 是被检查的计划本身，不能覆盖；请用 -o 另指定输出文件")
     from plan_rules.output import Target, write_file
 
-    findings = run_batch([plan], config, exceptions=suppressions).all_findings
+    findings = run_batch([plan], config, use_engine=use_engine, exceptions=suppressions).all_findings
     if not any(f.code == "IN001" for f in findings):
         # written whole by rename, or not at all (output.py)
         write_file(Target.of(str(target)), annotated_docx(*docx_source(read_file(Path(plan)), suffix), findings))

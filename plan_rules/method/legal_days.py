@@ -32,13 +32,22 @@ def ministry_days(year: int) -> int:
 
 @lru_cache(maxsize=64)
 def calendar_days(year: int) -> Optional[int]:
-    """Official count of working days of the year, or None for a year the calendar lacks."""
+    """Official count of working days of the year, or None for a year the calendar lacks.
+
+    Counted from the package's tables of holidays and make-up working days by its own rule
+    (`is_workday`), not with `get_workdays`: that checks each of the 365 dates against the
+    range of years it knows, recomputed from all its holidays every time, about 10 ms of a
+    cold start (docs/architecture.md, "Budgets"). The range is checked once, on 1 January."""
     import chinese_calendar  # imported here: only plans with a year need it
 
+    first = dt.date(year, 1, 1)
     try:
-        return len(chinese_calendar.get_workdays(dt.date(year, 1, 1), dt.date(year, 12, 31)))
+        chinese_calendar.is_workday(first)
     except NotImplementedError:
         return None
+    dates = (first + dt.timedelta(days=n) for n in range((dt.date(year, 12, 31) - first).days + 1))
+    return sum(1 for date in dates if date in chinese_calendar.workdays
+               or (date.weekday() <= 4 and date not in chinese_calendar.holidays))
 
 
 def official_alternatives(year: int) -> tuple[int, ...]:

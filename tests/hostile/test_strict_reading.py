@@ -52,8 +52,8 @@ def clean_json(**changes) -> str:
     return json.dumps(plan, ensure_ascii=False, default=str, indent=1)
 
 
-def test_json_true_is_not_one_person(python_checker, engine_checker):
-    for checker in (python_checker, engine_checker):
+def test_json_true_is_not_one_person(python_checker, engines):
+    for checker in (python_checker, *engines):
         [(code, message, _, field)] = findings(checker, clean_json(counted=True), ".json")
         assert (code, field, message) == ("IN002", "officers.counted",
                                           "字段 officers.counted：应为数字（true、false 不是数字）；实际为 'true'")
@@ -71,9 +71,9 @@ def test_a_key_written_twice_in_yaml_is_said_the_same_way(python_checker):
         ("IN002", "字段 year：重复出现（第 2 行已有同名字段，无法确定以哪一处为准）", 3, "year")]
 
 
-def test_a_lone_surrogate_in_json_is_unreadable_text(python_checker, engine_checker):
+def test_a_lone_surrogate_in_json_is_unreadable_text(python_checker, engines):
     text = clean_json().replace('"name": "清河县应急管理局"', '"name": "清河县\\ud800局"')
-    for checker in (python_checker, engine_checker):
+    for checker in (python_checker, *engines):
         assert findings(checker, text, ".json") == [
             ("IN001", "字段 issuer.name 的文字中有不成对的 UTF-16 代理项（\\uD800–\\uDFFF），不是有效的文字", 4, "")]
     emoji = clean_json().replace('"name": "清河县应急管理局"', '"name": "清河县\\ud83d\\ude00局"')
