@@ -53,7 +53,7 @@ class Checker:
         return other
 
     def _make_evaluator(self, use_engine: bool):
-        from . import evaluator
+        from .evaluator import PlainEvaluator
 
         checks = self.rulebook.engine_checks
         if use_engine:
@@ -62,7 +62,7 @@ class Checker:
                 return DurableEngine(checks).evaluate
             except ImportError as error:
                 print(f"plan-rules: 无法载入 durable_rules（{error}），改用等价的纯 Python 求值器", file=sys.stderr)
-        return lambda facts: evaluator.evaluate(checks, facts)
+        return PlainEvaluator(checks).evaluate
 
     def check_path(self, path: Path, display: Optional[str] = None) -> FileResult:
         name = display or str(path)
