@@ -7,6 +7,7 @@ worker process, becomes an IN001 finding for that file (docs/architecture.md, "R
 """
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Optional
@@ -23,7 +24,7 @@ from .reading import read_file, read_stdin, why_unreadable
 from .report.signature import is_report, is_report_file
 from .ruleset import load_rulebook
 from .suppress import Suppression, Suppressor, inline_suppressions
-from .workers import start_as_worker, worker_count
+from .workers import import_libraries, start_as_worker, worker_count
 
 __all__ = ["Batch", "discover", "find_files", "run_batch"]
 STDIN_NAME = "<stdin>"
@@ -118,7 +119,8 @@ def check_all(names: list[str], config: Config, jobs: int, use_engine: bool, kee
             advance(1)
         return checked
     in_process = [check_one(Checker(config, use_engine=use_engine), STDIN, keep_plans)] if STDIN in names else []
-    return in_process + check_in_pool(files, jobs, (config, use_engine, keep_plans), advance)
+    suffixes = frozenset(Path(name).suffix.lower() for name in files)
+    return in_process + check_in_pool(files, jobs, (config, use_engine, keep_plans, suffixes), advance)
 
 
 def check_one(checker: Checker, name: str, keep_plans: bool) -> Checked:
@@ -151,11 +153,15 @@ def unreadable_result(checker: Checker, name: str, error: Exception) -> FileResu
 _worker: Optional[tuple[Checker, bool]] = None
 
 
-def start_worker(config: Config, use_engine: bool, keep_plans: bool) -> None:
-    """Pool initializer: one Checker (rulebook and engine) per worker process."""
+def start_worker(config: Config, use_engine: bool, keep_plans: bool, suffixes: frozenset[str] = frozenset()) -> None:
+    """Pool initializer: one Checker (rulebook and engine) per worker process, and the
+    libraries the batch's kinds of file need; then all of it frozen out of the collector's
+    sight (gc.freeze), so that no later collection walks the modules and the rulebook again."""
     global _worker
     start_as_worker()
+    import_libraries(suffixes)
     _worker = (Checker(config, use_engine=use_engine), keep_plans)
+    gc.freeze()
 
 
 def check_chunk(names: list[str]) -> list[Checked]:

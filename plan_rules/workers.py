@@ -16,12 +16,13 @@
 """
 from __future__ import annotations
 
+import importlib
 import os
 import signal
 import sys
 import threading
 from contextlib import contextmanager
-from typing import Callable
+from typing import Callable, Iterable
 
 PR_SET_PDEATHSIG = 1           # <linux/prctl.h>
 ENDING_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
@@ -38,6 +39,27 @@ def usable_cores() -> int:
 def worker_count(requested: int, files: int, min_files_per_worker: int) -> int:
     """At most the usable cores, and no worker with fewer than `min_files_per_worker` files."""
     return max(1, min(requested, usable_cores(), files // min_files_per_worker))
+
+
+def import_libraries(suffixes: Iterable[str]) -> None:
+    """Import what checking files of these suffixes needs, once, as a worker starts: imported
+    on a worker's first document instead, cn2an alone (200 ms and more) held up the chunk that
+    happened to contain it while the other worker idled at the end of the batch."""
+    from .check import DOCUMENT_SUFFIXES
+    from .office_files import OFFICE_SUFFIXES
+
+    suffixes = set(suffixes)
+    modules = ["chinese_calendar"]              # every plan with a year (method/legal_days.py)
+    if suffixes & {*DOCUMENT_SUFFIXES, *OFFICE_SUFFIXES}:
+        modules += ["plan_rules.extract", "cn2an"]
+    if suffixes & {".txt", ".md"}:
+        modules.append("charset_normalizer")
+    if suffixes & {".docx", *OFFICE_SUFFIXES}:  # office files are read as .docx once converted
+        modules.append("plan_rules.readers.word")
+    if ".pdf" in suffixes:
+        modules += ["plan_rules.readers.pdf", "pdfplumber"]
+    for module in modules:
+        importlib.import_module(module)
 
 
 def start_as_worker() -> None:
