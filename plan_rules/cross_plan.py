@@ -65,6 +65,8 @@ def shared_unit_finding(holding: list[tuple[KeyUnitClaim, int]]) -> Finding:
 
 
 def duplicate_submissions(results: Iterable[FileResult]) -> list[Finding]:
+    """`results`: anything with a path and a digest (a FileResult; a batch keeps only those two,
+    batch.Submission)."""
     first_with: dict[str, str] = {}
     findings = []
     for result in sorted(results, key=lambda r: r.path):

@@ -70,17 +70,27 @@ class Suppressor:
     """Applies the active suppressions to findings one by one, and remembers which were used."""
 
     def __init__(self, suppressions: Iterable[Suppression], today: Optional[dt.date] = None):
-        today = today or dt.date.today()
-        suppressions = list(suppressions)
-        self.expired = [s for s in suppressions if s.expired(today)]
-        self.active = [s for s in suppressions if not s.expired(today)]
-        self.shared = [s for s in self.active if not s.path]
+        self.today = today or dt.date.today()
+        self.expired: list[Suppression] = []
+        self.active: list[Suppression] = []
+        self.shared: list[Suppression] = []
         self.inline: dict[str, list[Suppression]] = {}
-        for s in self.active:
-            if s.path:
-                self.inline.setdefault(s.path, []).append(s)
         self.used: set[Suppression] = set()
         self.suppressed = 0
+        self.add(suppressions)
+
+    def add(self, suppressions: Iterable[Suppression]) -> None:
+        """More suppressions: a batch adds each plan's inline ones as the plan comes, before
+        its findings, which are the only ones they can cover."""
+        for s in suppressions:
+            if s.expired(self.today):
+                self.expired.append(s)
+                continue
+            self.active.append(s)
+            if s.path:
+                self.inline.setdefault(s.path, []).append(s)
+            else:
+                self.shared.append(s)
 
     def keeps(self, finding: Finding) -> bool:
         covering = [s for s in self.shared + self.inline.get(finding.file, []) if s.covers(finding)]
