@@ -11,8 +11,9 @@
 - SIGTERM and SIGHUP end the main process as Ctrl-C does: workers are stopped at once, one
   line is said, and the exit code is 128 + the signal's number. The process ends from the
   handler itself: an exception raised from it could land anywhere, and one that landed while
-  the pool was starting its thread broke the pool's own shutdown. While a report is being
-  written and renamed, the signals wait, so that no half-written temporary file is left.
+  the pool was starting its thread broke the pool's own shutdown. A report written as the
+  batch goes has its temporary file removed by the handler; while a report is renamed into
+  place, the signals wait, so that no half-written temporary file is left.
 """
 from __future__ import annotations
 
@@ -101,11 +102,26 @@ def stop_workers() -> None:
         child.terminate()
 
 
+# Files a signal that ends the run removes: a report's temporary file, until it is renamed
+# over the report (output.StreamedFile).
+REMOVED_IF_ENDED: set = set()
+
+
+def remove_unfinished_files() -> None:
+    for path in list(REMOVED_IF_ENDED):
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+
+
 @contextmanager
 def ending_on_signals(say: Callable[[str], None]):
-    """Within: SIGINT, SIGTERM and SIGHUP stop the workers, `say` why, and end the process."""
+    """Within: SIGINT, SIGTERM and SIGHUP stop the workers, remove unfinished files, `say`
+    why, and end the process."""
     def stop(signum, frame):
         stop_workers()
+        remove_unfinished_files()
         say("\nplan-rules: 已中断\n")
         os._exit(128 + signum)
 
