@@ -31,7 +31,7 @@ from .reading import read_file, read_stdin, why_unreadable
 from .report.signature import is_report, is_report_file
 from .ruleset import load_rulebook
 from .suppress import Suppression, Suppressor, inline_suppressions
-from .workers import import_libraries, start_as_worker, worker_count
+from .workers import import_libraries, keep_freed_memory, start_as_worker, worker_count
 
 __all__ = ["Batch", "discover", "find_files", "run_batch"]
 STDIN_NAME = "<stdin>"
@@ -180,6 +180,8 @@ def check_all(names: list[str], config: Config, jobs: int, use_engine: bool, kee
     files = [n for n in names if n != STDIN]
     jobs = worker_count(jobs, len(files), MIN_FILES_PER_WORKER)
     if jobs <= 1:
+        if len(names) > 1:
+            keep_freed_memory()
         checker = Checker(config, use_engine=use_engine)
         for name in names:
             yield check_one(checker, name, keep_plans)
@@ -241,6 +243,7 @@ def start_worker(config: Config, use_engine: bool, keep_plans: bool, suffixes: f
     sight (gc.freeze), so that no later collection walks the modules and the rulebook again."""
     global _worker
     start_as_worker()
+    keep_freed_memory()
     import_libraries(suffixes)
     _worker = (Checker(config, use_engine=use_engine), keep_plans)
     gc.freeze()
