@@ -6,7 +6,7 @@ Each file's result can be handed on as soon as it and every file before it by pa
 checked (`each_file`), and is then not kept: a report is written as the batch goes, and the
 batch holds only what the summary, the exit code and the checks across plans need (a Tally,
 each plan's key-unit claim and content digest), so that memory stays flat however many
-files there are (docs/architecture.md, "Budgets").
+files there are (docs/architecture.md, "Streaming").
 
 One bad file never stops the batch: an exception while checking it, or even the death of the
 worker process, becomes an IN001 finding for that file (docs/architecture.md, "Reading").

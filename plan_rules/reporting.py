@@ -1,6 +1,6 @@
 """`plan-rules check`'s batch and its report together: each file's findings written as soon as
 the file and those before it by path are checked, so that memory stays flat however many files
-a batch has (docs/architecture.md, "Budgets"; report/__init__.py for how each format is
+a batch has (docs/architecture.md, "Streaming"; report/__init__.py for how each format is
 written in steps).
 
 The report goes to standard output piece by piece, or into a temporary file beside the target
