@@ -133,7 +133,7 @@ def comparison(op: str, field: str, rhs: Any) -> Test:
 
 def literal_equality(equal: bool, field: str, literal: Any) -> Test:
     """`field == literal` (or `!=`), most of the conditions (`kind: plan`): one dict read and
-    one comparison, with compare()'s typing — a bool equals only a bool, a number only a number."""
+    one comparison, with comparable()'s typing — a bool equals only a bool, a number only a number."""
     if isinstance(literal, bool):
         same = lambda value: value is literal
     elif is_number(literal):
@@ -194,7 +194,3 @@ def comparable(left: Any, right: Any) -> Optional[str]:
     if isinstance(left, str) and isinstance(right, str):
         return "str"
     return None
-
-
-def compare(op: str, left: Any, right: Any) -> bool:
-    return comparer(op)(left, right)
