@@ -5,8 +5,8 @@ same whatever the parallelism.
 Each file's result can be handed on as soon as it and every file before it by path are
 checked (`each_file`), and is then not kept: a report is written as the batch goes, and the
 batch holds only what the summary, the exit code and the checks across plans need (a Tally,
-each plan's key-unit claim and content digest), so that memory stays flat however many
-files there are (docs/architecture.md, "Streaming").
+an entry per key unit and per content digest, cross_plan.AcrossPlans), so that memory stays
+flat however many files there are (docs/architecture.md, "Streaming").
 
 One bad file never stops the batch: an exception while checking it, or even the death of the
 worker process, becomes an IN001 finding for that file (docs/architecture.md, "Reading").
@@ -17,11 +17,11 @@ import gc
 from collections import Counter, deque
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, NamedTuple, Optional
+from typing import Callable, Iterable, Iterator, Optional
 
 from .check import Checker, FileResult, with_rule_details
 from .config import Config
-from .cross_plan import KeyUnitClaim, cross_plan_findings, key_unit_claim
+from .cross_plan import AcrossPlans, KeyUnitClaim, key_unit_claim
 from .discovery import STDIN, discover, find_files
 from .findings import Finding, Severity
 from .load import InputError, unreadable
@@ -97,12 +97,6 @@ class Batch:
         return [f for r in self.results for f in r.findings] + self.cross_findings
 
 
-class Submission(NamedTuple):
-    """A checked file as XP002 needs it (cross_plan.duplicate_submissions)."""
-    path: str
-    digest: str
-
-
 @dataclass(frozen=True)
 class Checked:
     """What a worker sends back for one file: small, so that pickling stays cheap."""
@@ -125,34 +119,33 @@ def run_batch(paths: Iterable[str], config: Config = Config(), *, jobs: int = 1,
     names, unchecked = find_files(paths, config)
     refuse_inputs(output, names, replaceable=lambda name: name not in paths and is_report_file(name))
     suppressor = Suppressor(exceptions)
-    tally, results, claims, submissions, reports, checked_paths = Tally(), [], [], [], [], set()
+    tally, results, reports, across = Tally(), [], [], AcrossPlans()
     for checked in check_all(names, config, jobs, use_engine, keep_plans, counter(len(names), progress)):
         if checked.report:
             reports.append(checked.result.path)
             continue
         suppressor.add(checked.suppressions)
+        suppressor.saw_file(checked.result.path)
         result = replace(checked.result, findings=[f for f in checked.result.findings if suppressor.keeps(f)])
         tally.add_file(result.findings)
-        checked_paths.add(result.path)
-        if checked.claim:
-            claims.append(checked.claim)
-        if result.digest:
-            submissions.append(Submission(result.path, result.digest))
+        if cross_plan:
+            if checked.claim:
+                across.add_claim(checked.claim)
+            across.add_digest(result.path, result.digest)
         if each_file:
             each_file(result)
         else:
             results.append(result)
     policy = Policy(config)
-    cross = [f for f in across_plans(claims, submissions, policy) if suppressor.keeps(f)] if cross_plan else []
+    cross = [f for f in with_policy(across.findings(), policy) if suppressor.keeps(f)] if cross_plan else []
     tally.add(cross)
-    return Batch(results, cross, suppressor.suppressed, suppressor.unused(checked_paths, policy.selects),
-                 suppressor.expired, unchecked, reports, cross_plan, tally)
+    return Batch(results, cross, suppressor.suppressed, suppressor.unused(policy.selects), suppressor.expired,
+                 unchecked, reports, cross_plan, tally)
 
 
-def across_plans(claims: list[KeyUnitClaim], submissions: list[Submission], policy: Policy) -> list[Finding]:
-    """XP001 and XP002, with their rules' details and the policy applied."""
-    return [kept for f in with_rule_details(cross_plan_findings(claims, submissions), load_rulebook())
-            for kept in policy.apply([f], f.file)]
+def with_policy(findings: list[Finding], policy: Policy) -> list[Finding]:
+    """Findings across plans with their rules' details and the policy applied."""
+    return [kept for f in with_rule_details(findings, load_rulebook()) for kept in policy.apply([f], f.file)]
 
 
 # ---- checking them -----------------------------------------------------------------------

@@ -99,7 +99,7 @@ def engine_ids(ids: list[str], sid: str) -> dict[str, str]:
     """Each fact id as the engine is given it: itself, or, when its hash is taken already (by
     another fact or the session's own state fact, §2.5), itself with the first suffix `~n`
     whose hash is free. The same plan always gets the same ids."""
-    taken = {fnv1a_32(f"sid-{sid}")}
+    taken = {fnv1a_32.__wrapped__(f"sid-{sid}")}     # a new sid each plan: not worth a cache entry
     chosen = {}
     for fact_id in ids:
         candidate, suffix = fact_id, 0

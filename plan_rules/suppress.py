@@ -76,6 +76,7 @@ class Suppressor:
         self.shared: list[Suppression] = []
         self.inline: dict[str, list[Suppression]] = {}
         self.used: set[Suppression] = set()
+        self.applicable: set[Suppression] = set()     # those that apply to a file checked
         self.suppressed = 0
         self.add(suppressions)
 
@@ -98,11 +99,17 @@ class Suppressor:
         self.suppressed += bool(covering)
         return not covering
 
-    def unused(self, checked_files: set[str], selects: Callable[[str], bool]) -> list[Suppression]:
+    def saw_file(self, name: str) -> None:
+        """A file was checked: the suppressions that apply to it could have been used. Noted as
+        the batch goes, so that it need not keep every path for unused()."""
+        self.applicable.update(s for s in self.shared if s not in self.applicable and s.applies_to_file(name))
+        self.applicable.update(self.inline.get(name, ()))
+
+    def unused(self, selects: Callable[[str], bool]) -> list[Suppression]:
         """Active suppressions that could have been used in this run (a rule they name was
         selected, a file they apply to was checked) but suppressed nothing."""
         return [s for s in self.active if s not in self.used and any(selects(code) for code in s.codes)
-                and (s.path in checked_files if s.path else any(s.applies_to_file(name) for name in checked_files))]
+                and s in self.applicable]
 
 
 def inline_suppressions(data: bytes, path: str) -> tuple[Suppression, ...]:
