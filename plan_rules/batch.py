@@ -2,20 +2,28 @@
 then the checks across plans and the suppressions; sorted by path, so that the output is the
 same whatever the parallelism.
 
+Each file's result can be handed on as soon as it and every file before it by path are
+checked (`each_file`), and is then not kept: a report is written as the batch goes, and the
+batch holds only what the summary, the exit code and the checks across plans need (a Tally,
+an entry per key unit and per content digest, cross_plan.AcrossPlans), so that memory stays
+flat however many files there are (docs/architecture.md, "Streaming").
+
 One bad file never stops the batch: an exception while checking it, or even the death of the
 worker process, becomes an IN001 finding for that file (docs/architecture.md, "Reading").
 """
 from __future__ import annotations
 
+import gc
+from collections import Counter, deque
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import Callable, Iterable, Iterator, Optional
 
 from .check import Checker, FileResult, with_rule_details
 from .config import Config
-from .cross_plan import KeyUnitClaim, cross_plan_findings, key_unit_claim
+from .cross_plan import AcrossPlans, KeyUnitClaim, key_unit_claim
 from .discovery import STDIN, discover, find_files
-from .findings import Finding
+from .findings import Finding, Severity
 from .load import InputError, unreadable
 from .output import Target, refuse_inputs
 from .policy import Policy
@@ -23,7 +31,7 @@ from .reading import read_file, read_stdin, why_unreadable
 from .report.signature import is_report, is_report_file
 from .ruleset import load_rulebook
 from .suppress import Suppression, Suppressor, inline_suppressions
-from .workers import start_as_worker, worker_count
+from .workers import import_libraries, keep_freed_memory, start_as_worker, worker_count
 
 __all__ = ["Batch", "discover", "find_files", "run_batch"]
 STDIN_NAME = "<stdin>"
@@ -36,8 +44,41 @@ MAX_CHUNK = 64
 
 
 @dataclass
+class Tally:
+    """What the summary, --statistics and the exit code need of the findings, counted as the
+    files come, so that they need not be kept."""
+    files: int = 0
+    files_with_errors: int = 0
+    unreadable: int = 0
+    by_rule: Counter = field(default_factory=Counter)     # (code, severity) → findings, cross-plan ones included
+
+    @classmethod
+    def of(cls, results: Iterable[FileResult], cross_findings: Iterable[Finding]) -> "Tally":
+        tally = cls()
+        for result in results:
+            tally.add_file(result.findings)
+        tally.add(cross_findings)
+        return tally
+
+    def add_file(self, findings: list[Finding]) -> None:
+        self.files += 1
+        self.files_with_errors += any(f.severity == Severity.error for f in findings)
+        self.unreadable += any(f.code == "IN001" for f in findings)
+        self.add(findings)
+
+    def add(self, findings: Iterable[Finding]) -> None:
+        self.by_rule.update((f.code, f.severity) for f in findings)
+
+    def severity_counts(self) -> dict[Severity, int]:
+        counts = {s: 0 for s in Severity}
+        for (_, severity), n in self.by_rule.items():
+            counts[severity] += n
+        return counts
+
+
+@dataclass
 class Batch:
-    results: list[FileResult] = field(default_factory=list)
+    results: list[FileResult] = field(default_factory=list)     # empty when each file was handed on
     cross_findings: list[Finding] = field(default_factory=list)
     suppressed: int = 0
     unused_suppressions: list[Suppression] = field(default_factory=list)
@@ -45,6 +86,11 @@ class Batch:
     unchecked: list[str] = field(default_factory=list)    # files in the folders that are no plan format
     skipped_reports: list[str] = field(default_factory=list)     # reports plan-rules wrote, not checked
     cross_plan_checked: bool = True                               # False: XP001 and XP002 were not run
+    tally: Optional[Tally] = None                                 # of results and cross_findings when not given
+
+    def __post_init__(self):
+        if self.tally is None:
+            self.tally = Tally.of(self.results, self.cross_findings)
 
     @property
     def all_findings(self) -> list[Finding]:
@@ -63,33 +109,43 @@ class Checked:
 def run_batch(paths: Iterable[str], config: Config = Config(), *, jobs: int = 1, use_engine: bool = True,
               keep_plans: bool = False, exceptions: Iterable[Suppression] = (),
               progress: Optional[Callable[[int, int], None]] = None, output: Optional[Target] = None,
-              cross_plan: bool = True) -> Batch:
+              cross_plan: bool = True, each_file: Optional[Callable[[FileResult], None]] = None) -> Batch:
     """`progress(done, total)` is called as files are checked. `output` is where the report
     will go: OutputError when that is one of the files to check (output.py). Without
-    `cross_plan`, XP001 and XP002 are not run (pre-commit passes files in several runs)."""
+    `cross_plan`, XP001 and XP002 are not run (pre-commit passes files in several runs).
+    With `each_file`, each file's result (suppressions applied) goes to it in path order as
+    soon as it is checked, and the batch returned has no `results`."""
     paths = list(paths)
     names, unchecked = find_files(paths, config)
     refuse_inputs(output, names, replaceable=lambda name: name not in paths and is_report_file(name))
-    checked = sorted(check_all(names, config, jobs, use_engine, keep_plans, counter(len(names), progress)),
-                     key=lambda c: c.result.path)
-    reports = [c.result.path for c in checked if c.report]
-    checked = [c for c in checked if not c.report]
-    results = [c.result for c in checked]
+    suppressor = Suppressor(exceptions)
+    tally, results, reports, across = Tally(), [], [], AcrossPlans()
+    for checked in check_all(names, config, jobs, use_engine, keep_plans, counter(len(names), progress)):
+        if checked.report:
+            reports.append(checked.result.path)
+            continue
+        suppressor.add(checked.suppressions)
+        suppressor.saw_file(checked.result.path)
+        result = replace(checked.result, findings=[f for f in checked.result.findings if suppressor.keeps(f)])
+        tally.add_file(result.findings)
+        if cross_plan:
+            if checked.claim:
+                across.add_claim(checked.claim)
+            across.add_digest(result.path, result.digest)
+        if each_file:
+            each_file(result)
+        else:
+            results.append(result)
     policy = Policy(config)
-    cross = [kept for f in with_rule_details(cross_plan_findings([c.claim for c in checked if c.claim], results),
-                                             load_rulebook())
-             for kept in policy.apply([f], f.file)] if cross_plan else []
-    suppressions = [*exceptions, *(s for c in checked for s in c.suppressions)]
-    return replace(suppress(results, cross, suppressions, policy), unchecked=unchecked, skipped_reports=reports,
-                   cross_plan_checked=cross_plan)
+    cross = [f for f in with_policy(across.findings(), policy) if suppressor.keeps(f)] if cross_plan else []
+    tally.add(cross)
+    return Batch(results, cross, suppressor.suppressed, suppressor.unused(policy.selects), suppressor.expired,
+                 unchecked, reports, cross_plan, tally)
 
 
-def suppress(results: list[FileResult], cross: list[Finding], suppressions: list[Suppression], policy: Policy) -> Batch:
-    suppressor = Suppressor(suppressions)
-    kept = [replace(r, findings=[f for f in r.findings if suppressor.keeps(f)]) for r in results]
-    kept_cross = [f for f in cross if suppressor.keeps(f)]
-    return Batch(kept, kept_cross, suppressor.suppressed,
-                 suppressor.unused({r.path for r in results}, policy.selects), suppressor.expired)
+def with_policy(findings: list[Finding], policy: Policy) -> list[Finding]:
+    """Findings across plans with their rules' details and the policy applied."""
+    return [kept for f in with_rule_details(findings, load_rulebook()) for kept in policy.apply([f], f.file)]
 
 
 # ---- checking them -----------------------------------------------------------------------
@@ -106,19 +162,42 @@ def counter(total: int, progress: Optional[Callable[[int, int], None]]) -> Calla
     return advance
 
 
+def display_name(name: str) -> str:
+    return STDIN_NAME if name == STDIN else name
+
+
 def check_all(names: list[str], config: Config, jobs: int, use_engine: bool, keep_plans: bool,
-              advance: Callable[[int], None]) -> list[Checked]:
+              advance: Callable[[int], None]) -> Iterator[Checked]:
+    """Each file checked, in path order whatever the parallelism."""
+    names = sorted(names, key=display_name)
     files = [n for n in names if n != STDIN]
     jobs = worker_count(jobs, len(files), MIN_FILES_PER_WORKER)
     if jobs <= 1:
+        if len(names) > 1:
+            keep_freed_memory()
         checker = Checker(config, use_engine=use_engine)
-        checked = []
         for name in names:
-            checked.append(check_one(checker, name, keep_plans))
+            yield check_one(checker, name, keep_plans)
             advance(1)
-        return checked
-    in_process = [check_one(Checker(config, use_engine=use_engine), STDIN, keep_plans)] if STDIN in names else []
-    return in_process + check_in_pool(files, jobs, (config, use_engine, keep_plans), advance)
+        return
+    # Standard input is read before the workers start, and waits in its place by path.
+    from_stdin = check_one(Checker(config, use_engine=use_engine), STDIN, keep_plans) if STDIN in names else None
+    suffixes = frozenset(Path(name).suffix.lower() for name in files)
+    pooled = in_order(files, check_in_pool(files, jobs, (config, use_engine, keep_plans, suffixes), advance))
+    for name in names:
+        yield from_stdin if name == STDIN else next(pooled)
+
+
+def in_order(files: list[str], checked: Iterator[Checked]) -> Iterator[Checked]:
+    """The pool's results in the order of `files`. They come in that order but after a worker
+    died, when the files of the chunks it may have been running are checked again one by one:
+    only then are later files held here until those are done."""
+    waiting: dict[str, Checked] = {}
+    for name in files:
+        while name not in waiting:
+            one = next(checked)
+            waiting[one.result.path] = one
+        yield waiting.pop(name)
 
 
 def check_one(checker: Checker, name: str, keep_plans: bool) -> Checked:
@@ -151,11 +230,16 @@ def unreadable_result(checker: Checker, name: str, error: Exception) -> FileResu
 _worker: Optional[tuple[Checker, bool]] = None
 
 
-def start_worker(config: Config, use_engine: bool, keep_plans: bool) -> None:
-    """Pool initializer: one Checker (rulebook and engine) per worker process."""
+def start_worker(config: Config, use_engine: bool, keep_plans: bool, suffixes: frozenset[str] = frozenset()) -> None:
+    """Pool initializer: one Checker (rulebook and engine) per worker process, and the
+    libraries the batch's kinds of file need; then all of it frozen out of the collector's
+    sight (gc.freeze), so that no later collection walks the modules and the rulebook again."""
     global _worker
     start_as_worker()
+    keep_freed_memory()
+    import_libraries(suffixes)
     _worker = (Checker(config, use_engine=use_engine), keep_plans)
+    gc.freeze()
 
 
 def check_chunk(names: list[str]) -> list[Checked]:
@@ -163,61 +247,64 @@ def check_chunk(names: list[str]) -> list[Checked]:
     return [check_one(checker, name, keep_plans) for name in names]
 
 
-def check_in_pool(files: list[str], jobs: int, initargs: tuple, advance: Callable[[int], None]) -> list[Checked]:
+def check_in_pool(files: list[str], jobs: int, initargs: tuple, advance: Callable[[int], None]) -> Iterator[Checked]:
     """Check in `jobs` processes. When a worker dies (a crash in native code), the chunks it
     may have been running are checked again one file at a time, each alone in a worker, so
     that the file that kills its worker is found and reported; the rest go on in a new pool."""
-    checked: list[Checked] = []
     pending = files
     while pending:
-        done, unfinished = run_pool(pending, jobs, initargs, advance)
-        checked += done
+        unfinished: list[list[str]] = []
+        yield from run_pool(pending, jobs, initargs, advance, unfinished)
         suspects = [name for chunk in unfinished[:jobs] for name in chunk]
-        checked += check_one_by_one(suspects, initargs, advance)
+        yield from check_one_by_one(suspects, initargs, advance)
         pending = [name for chunk in unfinished[jobs:] for name in chunk]
-    return checked
 
 
-def run_pool(files: list[str], jobs: int, initargs: tuple,
-             advance: Callable[[int], None]) -> tuple[list[Checked], list[list[str]]]:
-    """The checked files, and the chunks left unfinished by a broken pool, in submission order
-    (the pool hands chunks out in that order, so the one that broke it is among the first)."""
+def run_pool(files: list[str], jobs: int, initargs: tuple, advance: Callable[[int], None],
+             unfinished: list[list[str]]) -> Iterator[Checked]:
+    """The checked files in submission order, as their chunks finish; the chunks left unfinished
+    by a broken pool are added to `unfinished`, in submission order (the pool hands chunks out
+    in that order, so the one that broke it is among the first). A chunk's results are let go
+    once handed on, so that the pool holds only the chunks not yet taken."""
     from concurrent.futures.process import BrokenProcessPool, ProcessPoolExecutor     # 20 ms: only when used
 
-    size = max(1, min(MAX_CHUNK, len(files) // (jobs * 4)))
+    # Small chunks (16 a worker): the worker that finishes first idles for up to one chunk at
+    # the end (chunks of 64 made that a tenth of a 1,000-plan batch on 2 cores); a chunk costs
+    # only a round trip of names and small results.
+    size = max(1, min(MAX_CHUNK, len(files) // (jobs * 16)))
     chunks = [files[i:i + size] for i in range(0, len(files), size)]
-    done: list[Checked] = []
-    unfinished: list[list[str]] = []
     pool = ProcessPoolExecutor(jobs, initializer=start_worker, initargs=initargs)
     try:
-        futures = [pool.submit(check_chunk, chunk) for chunk in chunks]
-        for future, chunk in zip(futures, chunks):
+        queue = deque((pool.submit(check_chunk, chunk), chunk) for chunk in chunks)
+        while queue:
+            future, chunk = queue.popleft()
             try:
-                done += future.result()
+                checked = future.result()
             except BrokenProcessPool:
                 unfinished.append(chunk)
-            else:
-                advance(len(chunk))
+                continue
+            advance(len(chunk))
+            yield from checked
     finally:
         pool.shutdown(cancel_futures=True)
-    return done, unfinished
 
 
-def check_one_by_one(files: list[str], initargs: tuple, advance: Callable[[int], None]) -> list[Checked]:
+def check_one_by_one(files: list[str], initargs: tuple, advance: Callable[[int], None]) -> Iterator[Checked]:
     from concurrent.futures.process import BrokenProcessPool, ProcessPoolExecutor
 
-    checked = []
     pool = None
-    for name in files:
-        pool = pool or ProcessPoolExecutor(1, initializer=start_worker, initargs=initargs)
-        try:
-            checked += pool.submit(check_chunk, [name]).result()
-        except BrokenProcessPool:
-            message = "检查此文件时检查进程意外终止（可能是底层库崩溃）；请报告此问题"
-            checked.append(Checked(FileResult(name, [unreadable(name, message)]), None, ()))
+    try:
+        for name in files:
+            pool = pool or ProcessPoolExecutor(1, initializer=start_worker, initargs=initargs)
+            try:
+                checked = pool.submit(check_chunk, [name]).result()
+            except BrokenProcessPool:
+                message = "检查此文件时检查进程意外终止（可能是底层库崩溃）；请报告此问题"
+                checked = [Checked(FileResult(name, [unreadable(name, message)]), None, ())]
+                pool.shutdown()
+                pool = None
+            advance(1)
+            yield from checked
+    finally:
+        if pool:
             pool.shutdown()
-            pool = None
-        advance(1)
-    if pool:
-        pool.shutdown()
-    return checked

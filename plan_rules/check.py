@@ -12,6 +12,7 @@ from typing import Optional
 from .config import Config
 from .facts import to_facts
 from .findings import Finding
+from .gc_pause import collector_paused
 from .load import STRUCTURED_SUFFIXES, InputError, Loaded, load_structured, unreadable
 from .model import Plan
 from .office_files import CONVERTIBLE_SUFFIXES, OFFICE_SUFFIXES
@@ -53,7 +54,7 @@ class Checker:
         return other
 
     def _make_evaluator(self, use_engine: bool):
-        from . import evaluator
+        from .evaluator import PlainEvaluator
 
         checks = self.rulebook.engine_checks
         if use_engine:
@@ -62,7 +63,7 @@ class Checker:
                 return DurableEngine(checks).evaluate
             except ImportError as error:
                 sys.stderr.write(fallback_notice(error))
-        return lambda facts: evaluator.evaluate(checks, facts)
+        return PlainEvaluator(checks).evaluate
 
     def check_path(self, path: Path, display: Optional[str] = None) -> FileResult:
         name = display or str(path)
@@ -74,10 +75,11 @@ class Checker:
 
     def check_bytes(self, data: bytes, name: str, suffix: str, today: Optional[dt.date] = None) -> FileResult:
         digest = hashlib.sha256(data).hexdigest()
-        loaded = self.read(data, name, suffix)
-        findings = list(loaded.findings)
-        if loaded.plan is not None:
-            findings += self.check_plan(loaded.plan, loaded.sourcemap, name, today)
+        with collector_paused():     # a big plan's build is otherwise superlinear (gc_pause.py)
+            loaded = self.read(data, name, suffix)
+            findings = list(loaded.findings)
+            if loaded.plan is not None:
+                findings += self.check_plan(loaded.plan, loaded.sourcemap, name, today)
         findings = Policy(self.config).apply(with_rule_details(findings, self.rulebook), name)
         return FileResult(name, sort_findings(findings), loaded.plan, digest)
 

@@ -90,11 +90,10 @@ def check(paths, format_name, output, force, config_file, profile, exceptions, s
           jobs, quiet, statistics, evaluator, cross_plan):
     """检查计划文件（.yaml .json .txt .md .docx .pdf，装有 LibreOffice 时还有 .doc .wps .rtf .odt）或目录；“-”读标准输入（YAML）。"""
     with imports_without_collector():
-        from .batch import run_batch
         from .config import ConfigError
         from .output import OutputError, prepare_output
-        from .report import NEEDS_PLANS, render
         from .report.progress import Progress
+        from .reporting import check_and_report
         from .ruleset import RuleError
         from .workers import ending_on_signals, usable_cores
 
@@ -109,19 +108,19 @@ def check(paths, format_name, output, force, config_file, profile, exceptions, s
     progress = Progress(write_err) if sys.stderr and sys.stderr.isatty() and not quiet else None
     with ending_on_signals(write_err):
         try:
-            batch = run_batch(paths, config, jobs=jobs or usable_cores(), use_engine=use_engine,
-                              keep_plans=format_name in NEEDS_PLANS, exceptions=suppressions,
-                              progress=progress, output=target, cross_plan=cross_plan)
+            batch = check_and_report(paths, config, format_name, target, rulebook,
+                                     colour=not output and console.colour_wanted(), progress=progress,
+                                     jobs=jobs or usable_cores(), use_engine=use_engine,
+                                     exceptions=suppressions, cross_plan=cross_plan)
         except OutputError as error:
             fail(str(error))
         finally:
             if progress:
                 progress.close()
-        if not batch.results:
+        if not batch.tally.files:
             fail(nothing_found(paths, batch.unchecked))
-        write_output(render(format_name, batch, rulebook, colour=not output and console.colour_wanted()), target)
     report_summary(batch, rulebook, quiet, statistics)
-    sys.exit(exit_code(batch.all_findings, fail_on))
+    sys.exit(exit_code([s for (_, s), n in batch.tally.by_rule.items() if n], fail_on))
 
 
 @main.command(short_help="把发现写成 Word 批注。")
@@ -155,7 +154,7 @@ def annotate(plan, output, force, config_file, profile, exceptions, select, igno
         write_err("".join(f"{f.file}: IN001 [错误] {f.message}\n" for f in unreadable))
     else:
         write_err(f"plan-rules: 已写出 {target}：汇总批注 1 条，发现批注 {len(findings)} 条\n")
-    sys.exit(exit_code(findings, fail_on))
+    sys.exit(exit_code((f.severity for f in findings), fail_on))
 
 
 @contextmanager
@@ -232,11 +231,12 @@ def fail(message: str) -> NoReturn:
     sys.exit(2)
 
 
-def exit_code(findings, fail_on: str) -> int:
+def exit_code(severities, fail_on: str) -> int:
+    """From the severities of the findings reported."""
     if fail_on == "never":
         return 0
     threshold = Severity[fail_on]
-    return 1 if any(f.severity >= threshold for f in findings) else 0
+    return 1 if any(severity >= threshold for severity in severities) else 0
 
 
 @main.command()

@@ -62,8 +62,32 @@ def check_numbers(facts: list[Fact]) -> None:
     for fact in facts:
         for key, value in fact.items():
             kind = type(value)
-            if kind is float and "e" in repr(value) or kind is int and not -2 ** 63 < value < 2 ** 63:
+            if kind is int and not -2 ** 63 < value < 2 ** 63 or kind is float and "e" in repr(value):
                 raise EngineError(f"事实 {fact.get('id')} 的 {key} = {value!r} 超出引擎可靠表示的范围")
+
+
+def condition_fields(condition: dict, fields: set[str]) -> None:
+    """Collect every field a condition reads, on its own fact or on a bound one."""
+    (op, body), = condition.items()
+    if op in ("$and", "$or"):
+        for part in body:
+            condition_fields(part, fields)
+    elif op in ("$ex", "$nex"):
+        fields.update(body)
+    else:
+        (field, rhs), = body.items() if op.startswith("$") else ((op, body),)
+        fields.add(field)
+        operand_fields(rhs, fields)
+
+
+def operand_fields(rhs, fields: set[str]) -> None:
+    if isinstance(rhs, dict):
+        (op, body), = rhs.items()
+        if op in ("$add", "$sub", "$mul"):
+            operand_fields(body["$l"], fields)
+            operand_fields(body["$r"], fields)
+        else:
+            fields.add(body)      # `$m` or a bound pattern's name: a field either way
 
 
 def check_identities(facts: list[Fact]) -> None:
@@ -76,7 +100,7 @@ def engine_ids(ids: list[str], sid: str) -> dict[str, str]:
     """Each fact id as the engine is given it: itself, or, when its hash is taken already (by
     another fact or the session's own state fact, §2.5), itself with the first suffix `~n`
     whose hash is free. The same plan always gets the same ids."""
-    taken = {fnv1a_32(f"sid-{sid}")}
+    taken = {fnv1a_32.__wrapped__(f"sid-{sid}")}     # a new sid each plan: not worth a cache entry
     chosen = {}
     for fact_id in ids:
         candidate, suffix = fact_id, 0
@@ -120,13 +144,22 @@ class DurableEngine:
         definition[SENTINEL] = {"all": [{"m": {"kind": "plan"}}], "run": SENTINEL}
         self._host.register_rulesets(copy.deepcopy({RULESET: definition}))
         self._handle = self._host.get_ruleset(RULESET)._handle
+        # The engine is given only the fields some condition reads (and the id): the words and
+        # paths that messages use stay here, and each activation is read back as ids only.
+        # Half the adapter's time was serialising facts to JSON and parsing them back.
+        self._read = {"kind"}
+        for check in checks:
+            for pattern in check.guarded["all"]:
+                condition_fields(next(iter(pattern.values())), self._read)
 
     def evaluate(self, facts: list[Fact]) -> list[Match]:
         check_identities(facts)
-        check_numbers(facts)
         sid = str(next(self._sids))
         given = engine_ids([f["id"] for f in facts], sid)
-        payload = json.dumps([{**f, "id": given[f["id"]], "sid": sid} for f in facts], ensure_ascii=False, allow_nan=False)
+        read = self._read
+        sent = [{**{k: v for k, v in f.items() if k in read}, "id": given[f["id"]], "sid": sid} for f in facts]
+        check_numbers(sent)
+        payload = json.dumps(sent, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
         code, state = self._native.assert_facts(self._handle, payload)
         if code not in (0, MESSAGE_NOT_HANDLED):
             self._host.delete_state(RULESET, sid)
@@ -134,13 +167,14 @@ class DurableEngine:
         # Deleted only once every activation has completed: deleting a session whose sentinel
         # action never ran frees uninitialised pointers and aborts the process (§3.7, seen here
         # when taking the matches failed). After such a failure the session is left to leak.
-        matches = self.run_actions(state, {engine_id: fact_id for fact_id, engine_id in given.items()})
+        matches = self.run_actions(state, {given[f["id"]]: f for f in facts})
         self._host.delete_state(RULESET, sid)
         return unique_matches(matches)
 
-    def run_actions(self, state: int, fact_ids: dict[str, str]) -> list[Match]:
+    def run_actions(self, state: int, facts: dict[str, Fact]) -> list[Match]:
         """Take every pending activation of the session, in the engine's order, on this thread;
-        each bound fact with its own id again (`fact_ids`: the engine's id → the fact's).
+        each bound fact as the plan's own fact (`facts`: the engine's id → the fact), of which
+        the engine holds only what the conditions read.
 
         This is `Ruleset.do_actions` without its per-action overhead: no Closure, no Promise that
         swallows exceptions (§3.11), and no `update_state` of a state no action changes. Each
@@ -152,9 +186,7 @@ class DurableEngine:
         while message:
             name, bound = next(iter(message.items()))   # one activation per message, as do_actions reads it
             if name != SENTINEL:
-                matches.append((name, tuple((key, {**{k: v for k, v in fact.items() if k != "sid"},
-                                                   "id": fact_ids.get(fact["id"], fact["id"])})
-                                            for key, fact in bound.items())))
+                matches.append((name, tuple((key, facts[fact["id"]]) for key, fact in bound.items())))
             following = self._native.complete_and_start_action(self._handle, state)
             message = json.loads(following) if following else None
         return matches

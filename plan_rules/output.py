@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from .workers import signals_held
+from .workers import REMOVED_IF_ENDED, signals_held
 
 # What the OS says when a file cannot be written, in Chinese (strerror is English).
 _WRITE_ERRORS_ZH = {
@@ -105,23 +105,68 @@ def create_temporary(target: Target) -> tuple[int, Path]:
 
 def write_file(target: Target, data: bytes) -> None:
     """Write to a temporary file beside the target, then rename it over the target."""
-    if target.discard:
-        return
     with signals_held():
-        handle, temporary = create_temporary(target)
+        out = StreamedFile(target)
+        out.write(data)
+        out.commit()
+
+
+class StreamedFile:
+    """A file written piece by piece, as a batch's report is: into a temporary file beside the
+    target (made at the first piece), renamed over the target by `commit` once whole, or
+    removed by `discard`. Until then the old file is as it was; a signal that ends the run
+    removes the temporary file too (workers.ending_on_signals)."""
+
+    def __init__(self, target: Target):
+        self.target = target
+        self.out = None
+        self.temporary: Optional[Path] = None
+
+    def write(self, data: bytes) -> None:
+        if self.target.discard:
+            return
         try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-                out.flush()
-                os.fsync(out.fileno())
-            if target.path.exists():
-                os.chmod(temporary, stat.S_IMODE(target.path.stat().st_mode))   # the old file's permissions
-            os.replace(temporary, target.path)
+            if self.out is None:
+                self.open()
+            self.out.write(data)
         except OSError as error:
-            raise OutputError(f"无法写入 {target.shown}：{why_not_written(error)}；原有文件未改动") from None
-        finally:
-            if temporary.exists():
-                temporary.unlink()
+            self.discard()
+            raise OutputError(f"无法写入 {self.target.shown}：{why_not_written(error)}；原有文件未改动") from None
+
+    def open(self) -> None:
+        handle, self.temporary = create_temporary(self.target)
+        REMOVED_IF_ENDED.add(self.temporary)
+        self.out = os.fdopen(handle, "wb")
+
+    def commit(self) -> None:
+        if self.target.discard:
+            return
+        with signals_held():
+            try:
+                if self.out is None:     # an empty report: still a file, replacing the old one
+                    self.open()
+                self.out.flush()
+                os.fsync(self.out.fileno())
+                self.out.close()
+                if self.target.path.exists():
+                    os.chmod(self.temporary, stat.S_IMODE(self.target.path.stat().st_mode))   # the old file's permissions
+                os.replace(self.temporary, self.target.path)
+            except OSError as error:
+                raise OutputError(f"无法写入 {self.target.shown}：{why_not_written(error)}；原有文件未改动") from None
+            finally:
+                self.discard()
+
+    def discard(self) -> None:
+        """Remove the temporary file, if it is still there; the target is left as it was."""
+        if self.out is not None:
+            try:
+                self.out.close()
+            except OSError:
+                pass        # a full disk fails the close's flush as well: the file goes anyway
+        if self.temporary is not None:
+            REMOVED_IF_ENDED.discard(self.temporary)
+            if self.temporary.exists():
+                self.temporary.unlink()
 
 
 def write_stdout(text: str) -> None:

@@ -70,17 +70,28 @@ class Suppressor:
     """Applies the active suppressions to findings one by one, and remembers which were used."""
 
     def __init__(self, suppressions: Iterable[Suppression], today: Optional[dt.date] = None):
-        today = today or dt.date.today()
-        suppressions = list(suppressions)
-        self.expired = [s for s in suppressions if s.expired(today)]
-        self.active = [s for s in suppressions if not s.expired(today)]
-        self.shared = [s for s in self.active if not s.path]
+        self.today = today or dt.date.today()
+        self.expired: list[Suppression] = []
+        self.active: list[Suppression] = []
+        self.shared: list[Suppression] = []
         self.inline: dict[str, list[Suppression]] = {}
-        for s in self.active:
+        self.used: set[Suppression] = set()
+        self.applicable: set[Suppression] = set()     # those that apply to a file checked
+        self.suppressed = 0
+        self.add(suppressions)
+
+    def add(self, suppressions: Iterable[Suppression]) -> None:
+        """More suppressions: a batch adds each plan's inline ones as the plan comes, before
+        its findings, which are the only ones they can cover."""
+        for s in suppressions:
+            if s.expired(self.today):
+                self.expired.append(s)
+                continue
+            self.active.append(s)
             if s.path:
                 self.inline.setdefault(s.path, []).append(s)
-        self.used: set[Suppression] = set()
-        self.suppressed = 0
+            else:
+                self.shared.append(s)
 
     def keeps(self, finding: Finding) -> bool:
         covering = [s for s in self.shared + self.inline.get(finding.file, []) if s.covers(finding)]
@@ -88,11 +99,17 @@ class Suppressor:
         self.suppressed += bool(covering)
         return not covering
 
-    def unused(self, checked_files: set[str], selects: Callable[[str], bool]) -> list[Suppression]:
+    def saw_file(self, name: str) -> None:
+        """A file was checked: the suppressions that apply to it could have been used. Noted as
+        the batch goes, so that it need not keep every path for unused()."""
+        self.applicable.update(s for s in self.shared if s not in self.applicable and s.applies_to_file(name))
+        self.applicable.update(self.inline.get(name, ()))
+
+    def unused(self, selects: Callable[[str], bool]) -> list[Suppression]:
         """Active suppressions that could have been used in this run (a rule they name was
         selected, a file they apply to was checked) but suppressed nothing."""
         return [s for s in self.active if s not in self.used and any(selects(code) for code in s.codes)
-                and (s.path in checked_files if s.path else any(s.applies_to_file(name) for name in checked_files))]
+                and s in self.applicable]
 
 
 def inline_suppressions(data: bytes, path: str) -> tuple[Suppression, ...]:

@@ -45,6 +45,19 @@ def test_the_same_issuer_another_year_or_a_unit_listed_twice_in_one_plan_is_not_
     ], []) == []
 
 
+def test_units_whose_identities_share_a_hash_are_still_told_apart(monkeypatch):
+    """AcrossPlans files units by the hash of their identity and compares the identities only
+    where plans share a hash: with every hash equal, only the unit really shared is XP001."""
+    from plan_rules import cross_plan
+
+    monkeypatch.setattr(cross_plan, "hash", lambda identity: 0, raising=False)
+    findings = cross_plan_findings([
+        claim("a.yaml", "甲市应急管理局", "甲化工有限公司", "乙钢铁有限公司"),
+        claim("b.yaml", "乙县应急管理局", "丙纸业有限公司", "乙钢铁有限公司", "丁建材有限公司"),
+    ], [])
+    assert [(f.file, f.field) for f in findings] == [("b.yaml", "key_inspections.units[1]")]
+
+
 def test_plans_sharing_units_give_one_finding_a_unit_naming_every_other_plan():
     units = [f"第{i}化工有限公司" for i in range(5)]
     findings = cross_plan_findings([claim(f"{n}.yaml", f"{n}局", *units) for n in "cab"], [])

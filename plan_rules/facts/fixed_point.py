@@ -29,10 +29,34 @@ def decimal_of(value) -> Optional[Decimal]:
     return Decimal(repr(value))
 
 
+# Below 2^53 a whole float is exactly its int, and its shortest text is that int's digits:
+# such a figure needs no trip through text and Decimal.
+EXACT_FLOAT_INTS = 2 ** 53
+
+
+def whole_number(value) -> Optional[int]:
+    """The figure as an int where it is a whole number (most are: the model reads days as
+    floats, 250.0), else None; the same int the exact decimal would give."""
+    kind = type(value)
+    if kind is int:
+        return value
+    if kind is float and value.is_integer() and -EXACT_FLOAT_INTS < value < EXACT_FLOAT_INTS:
+        return int(value)
+    return None
+
+
+def exact(value):
+    """A figure as an exact number to add and multiply: its int where whole (cheap), else its
+    exact decimal."""
+    whole = whole_number(value)
+    return whole if whole is not None else decimal_of(value)
+
+
 def units(value) -> Optional[int]:
     """The figure in ten-thousandths, an int the engine compares exactly."""
-    if type(value) is int:              # most figures are whole days: no Decimal to build
-        return value * SCALE
+    whole = whole_number(value)
+    if whole is not None:
+        return whole * SCALE
     exact = decimal_of(value)
     if exact is None:
         return None
@@ -57,6 +81,9 @@ def in_range(value: Optional[Decimal]) -> bool:
 
 def show(value) -> str:
     """A figure as a message prints it: 1458, 12.5, 0.00001 (never 1E-5 or 12.50)."""
+    whole = whole_number(value)
+    if whole is not None:
+        return str(whole)
     exact = decimal_of(value)
     if exact is None:
         return ""

@@ -7,7 +7,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from ..method import GENERAL_UNITS, KEY_UNITS
-from .fixed_point import decimal_of, units
+from .fixed_point import exact, units
 from .vocabulary import FLAG, INTEGER, PLAN, Fact, Field, count, derived, figure, words
 
 FIELDS = (
@@ -54,8 +54,9 @@ def inspection_fields(plan) -> Fact:
     return fact
 
 
-def visit_effort(listed) -> Decimal | None:
-    """Σ officers × days over the visits whose officers and days are both known (KI008, GI004)."""
-    known = [v.officers * decimal_of(v.days) for u in listed or [] for v in u.visits
+def visit_effort(listed) -> int | Decimal | None:
+    """Σ officers × days over the visits whose officers and days are both known (KI008, GI004):
+    an int where the days are whole, as most are."""
+    known = [v.officers * exact(v.days) for u in listed or [] for v in u.visits
              if v.officers is not None and v.days is not None]
     return sum(known) if known else None

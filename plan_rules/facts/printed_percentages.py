@@ -66,7 +66,7 @@ def percent_fact(printed, numerator, denominators: dict, tolerance: int) -> Fact
         denominator = denominators[base]
         if numerator is None or not denominator or (base == "supervision" and printed.subject == "supervision"):
             continue
-        candidates.append((percent_error(printed.value, Fraction(str(numerator)) / Fraction(str(denominator))), base))
+        candidates.append((percent_error(printed.value, Fraction(numerator) / Fraction(denominator)), base))
     if not candidates:
         return None
     nearest = min(candidates, key=lambda candidate: candidate[0][0])

@@ -6,7 +6,7 @@ from typing import Iterable
 
 from ..method import BY_WORKDAYS_FIELD
 from ..method.standard_items import CATEGORY_ZH, NON, OTHER
-from .fixed_point import decimal_of, show, units
+from .fixed_point import decimal_of, show, units, whole_number
 from .vocabulary import Fact, derived, figure, kind, words
 
 FIGURE = kind(
@@ -22,12 +22,16 @@ FIGURE = kind(
 def figure_facts(plan, thresholds) -> list[Fact]:
     facts = []
     for index, (path, zh, value) in enumerate(workday_figures(plan), start=1):
-        exact = decimal_of(value)
-        whole = exact == exact.to_integral_value()
-        half = (exact * 2) == (exact * 2).to_integral_value()
         facts.append({"kind": "figure", "id": f"fig-{index:03d}", "path": path, "name_zh": zh, "value": units(value),
-                      "value_text": show(exact), "fraction_ok": whole or (thresholds.allow_half_days and half)})
+                      "value_text": show(value), "fraction_ok": fraction_ok(value, thresholds.allow_half_days)})
     return facts
+
+
+def fraction_ok(value, allow_half_days: bool) -> bool:
+    if whole_number(value) is not None:       # most figures: no Decimal to build
+        return True
+    exact = decimal_of(value)
+    return exact == exact.to_integral_value() or allow_half_days and (exact * 2) == (exact * 2).to_integral_value()
 
 
 def workday_figures(plan) -> Iterable[tuple[str, str, float]]:

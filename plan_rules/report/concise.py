@@ -4,10 +4,21 @@ the whole file is at 1:1."""
 from __future__ import annotations
 
 
-def render(batch, rulebook) -> str:
-    lines = []
-    for f in batch.all_findings:
-        line, column = f.position
-        where = f" ({f.where})" if f.where else ""
-        lines.append(f"{f.file}:{line}:{column}: {f.code} [{f.severity.zh}] {f.message}{where}")
-    return "\n".join(lines) + ("\n" if lines else "")
+class Writer:
+    def __init__(self, rulebook):
+        pass
+
+    def head(self, write) -> None:
+        pass
+
+    def file(self, result, write) -> None:
+        write("".join(finding_line(f) for f in result.findings))
+
+    def tail(self, batch, write) -> None:
+        write("".join(finding_line(f) for f in batch.cross_findings))
+
+
+def finding_line(f) -> str:
+    line, column = f.position
+    where = f" ({f.where})" if f.where else ""
+    return f"{f.file}:{line}:{column}: {f.code} [{f.severity.zh}] {f.message}{where}\n"

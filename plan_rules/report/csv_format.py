@@ -10,15 +10,30 @@ HEADERS = ["文件", "行", "列", "位置", "规则", "级别", "名称", "说�
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def render(batch, rulebook) -> str:
+class Writer:
+    def __init__(self, rulebook):
+        pass
+
+    def head(self, write) -> None:
+        write("\ufeff" + rows([HEADERS]))
+
+    def file(self, result, write) -> None:
+        write(rows(finding_row(f) for f in result.findings))
+
+    def tail(self, batch, write) -> None:
+        write(rows(finding_row(f) for f in batch.cross_findings))
+
+
+def rows(cells) -> str:
     out = io.StringIO()
-    writer = csv.writer(out)     # lines end in CRLF, as RFC 4180 and Excel expect
-    writer.writerow(HEADERS)
-    for f in batch.all_findings:
-        line, column = f.position
-        writer.writerow([inert(f.file), line, column, inert(f.where or ("全文" if f.line is None else "")), f.code,
-                         f.severity.zh, inert(f.title), inert(f.message), inert(f.field), inert(f.basis)])
-    return "\ufeff" + out.getvalue()
+    csv.writer(out).writerows(cells)     # lines end in CRLF, as RFC 4180 and Excel expect
+    return out.getvalue()
+
+
+def finding_row(f) -> list:
+    line, column = f.position
+    return [inert(f.file), line, column, inert(f.where or ("全文" if f.line is None else "")), f.code,
+            f.severity.zh, inert(f.title), inert(f.message), inert(f.field), inert(f.basis)]
 
 
 def inert(text: str) -> str:

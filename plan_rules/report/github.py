@@ -8,8 +8,18 @@ from ..findings import Severity
 COMMANDS = {Severity.error: "error", Severity.warning: "warning", Severity.info: "notice"}
 
 
-def render(batch, rulebook) -> str:
-    return "".join(annotation(f) + "\n" for f in batch.all_findings)
+class Writer:
+    def __init__(self, rulebook):
+        pass
+
+    def head(self, write) -> None:
+        pass
+
+    def file(self, result, write) -> None:
+        write("".join(annotation(f) + "\n" for f in result.findings))
+
+    def tail(self, batch, write) -> None:
+        write("".join(annotation(f) + "\n" for f in batch.cross_findings))
 
 
 def annotation(finding) -> str:

@@ -3,6 +3,7 @@ the file has an error (IN001, the file could not be read, is a JUnit <error>); w
 notes are listed in the case's output. The checks across plans are one more case."""
 from __future__ import annotations
 
+import tempfile
 from xml.etree import ElementTree as ET
 
 from ..findings import Severity
@@ -10,18 +11,48 @@ from ..findings import Severity
 CROSS_PLAN_CASE = "跨计划检查"
 
 
-def render(batch, rulebook) -> str:
-    cases = [file_case(r.path, r.findings) for r in batch.results]
-    if batch.cross_findings:
-        cases.append(file_case(CROSS_PLAN_CASE, batch.cross_findings))
-    suite = ET.Element("testsuite", name="plan-rules", tests=str(len(cases)),
-                       failures=str(sum(1 for c in cases if c.find("failure") is not None)),
-                       errors=str(sum(1 for c in cases if c.find("error") is not None)), skipped="0")
-    suite.extend(cases)
-    root = ET.Element("testsuites", name="plan-rules")
-    root.append(suite)
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+CASE_INDENT = "\n    "    # a test case is two levels deep: testsuites, testsuite
+
+
+class Writer:
+    """The suite's opening tag counts its cases, failures and errors, which are known only at
+    the end: each file's case is written, as the file comes, to a temporary file, and the
+    whole document at the end, the cases copied from there. Memory stays flat; the document
+    itself cannot be written before the last file is checked."""
+
+    def __init__(self, rulebook):
+        self.cases = tempfile.TemporaryFile("w+", encoding="utf-8")
+        self.counts = {"tests": 0, "failures": 0, "errors": 0}
+
+    def head(self, write) -> None:
+        pass
+
+    def file(self, result, write) -> None:
+        self.add_case(file_case(result.path, result.findings))
+
+    def tail(self, batch, write) -> None:
+        if batch.cross_findings:
+            self.add_case(file_case(CROSS_PLAN_CASE, batch.cross_findings))
+        suite = ET.Element("testsuite", name="plan-rules", **{name: str(n) for name, n in self.counts.items()},
+                           skipped="0")
+        write('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="plan-rules">\n  ')
+        if not self.counts["tests"]:
+            write(ET.tostring(suite, encoding="unicode"))     # <testsuite … />, as ElementTree writes it empty
+        else:
+            write(ET.tostring(suite, encoding="unicode").replace(" />", ">", 1))
+            self.cases.seek(0)
+            for chunk in iter(lambda: self.cases.read(1 << 16), ""):
+                write(chunk)
+            write("\n  </testsuite>")
+        self.cases.close()
+        write("\n</testsuites>\n")
+
+    def add_case(self, case: ET.Element) -> None:
+        self.counts["tests"] += 1
+        self.counts["failures"] += case.find("failure") is not None
+        self.counts["errors"] += case.find("error") is not None
+        ET.indent(case, level=2)
+        self.cases.write(CASE_INDENT + ET.tostring(case, encoding="unicode"))
 
 
 def file_case(name: str, findings) -> ET.Element:

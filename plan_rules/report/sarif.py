@@ -22,8 +22,42 @@ SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sar
 LEVELS = {Severity.error: "error", Severity.warning: "warning", Severity.info: "note"}
 
 
-def render(batch, rulebook) -> str:
-    index = {rule.code: i for i, rule in enumerate(rulebook.rules)}
+# Where the results list is in the document as json.dumps indents it: runs[0].results, the
+# last member of the one run; each result is an object four levels deep.
+RESULTS = '"results": []'
+RESULT_INDENT = " " * 8
+
+
+class Writer:
+    """The document as json.dumps(indent=2) writes it whole, written as it goes: the driver
+    (from the rulebook alone) first, each file's results as the file comes, the checks across
+    plans and the closing brackets last. Every result is indented as it would be in place."""
+
+    def __init__(self, rulebook):
+        self.index = {rule.code: i for i, rule in enumerate(rulebook.rules)}
+        self.before, self.after = document_around_results(rulebook)
+        self.results = 0
+
+    def head(self, write) -> None:
+        write(self.before)
+
+    def file(self, result, write) -> None:
+        self.write_results(result.findings, write)
+
+    def tail(self, batch, write) -> None:
+        self.write_results(batch.cross_findings, write)
+        write((f"\n{RESULT_INDENT[2:]}]" if self.results else "]") + self.after)
+
+    def write_results(self, findings, write) -> None:
+        for finding in findings:
+            text = json.dumps(result(finding, self.index), ensure_ascii=False, indent=2)
+            write((",\n" if self.results else "\n") + RESULT_INDENT + text.replace("\n", "\n" + RESULT_INDENT))
+            self.results += 1
+
+
+def document_around_results(rulebook) -> tuple[str, str]:
+    """The document's text before its results (through the opening bracket) and after them
+    (from the closing bracket on, less the bracket)."""
     document = {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -33,10 +67,12 @@ def render(batch, rulebook) -> str:
                 "rules": [rule_descriptor(rule) for rule in rulebook.rules],
             }},
             "columnKind": "unicodeCodePoints",
-            "results": [result(f, index) for f in batch.all_findings],
+            "results": [],
         }],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    at = text.index(RESULTS) + len(RESULTS) - 1      # a string value cannot hold it: its quotes would be escaped
+    return text[:at], text[at + 1:]
 
 
 def rule_descriptor(rule) -> dict:

@@ -1,30 +1,26 @@
 """The batch summary written to stderr: files, files with errors, unreadable files, counts per
-severity and suppressed findings; with --statistics, a count per rule."""
+severity and suppressed findings; with --statistics, a count per rule. All from the batch's
+Tally, counted as the files came (batch.py): a streamed batch keeps no findings."""
 from __future__ import annotations
-
-from collections import Counter
 
 from ..findings import Severity
 
 
 def severity_counts(batch) -> dict[Severity, int]:
-    counts = {s: 0 for s in Severity}
-    for f in batch.all_findings:
-        counts[f.severity] += 1
-    return counts
+    return batch.tally.severity_counts()
 
 
 def unreadable_count(batch) -> int:
-    return sum(1 for r in batch.results if any(f.code == "IN001" for f in r.findings))
+    return batch.tally.unreadable
 
 
 def files_with_errors(batch) -> int:
-    return sum(1 for r in batch.results if any(f.severity == Severity.error for f in r.findings))
+    return batch.tally.files_with_errors
 
 
 def summary_line(batch) -> str:
     counts = severity_counts(batch)
-    line = (f"共检查 {len(batch.results)} 个文件，{files_with_errors(batch)} 个有错误，"
+    line = (f"共检查 {batch.tally.files} 个文件，{files_with_errors(batch)} 个有错误，"
             f"{unreadable_count(batch)} 个无法读取；"
             f"错误 {counts[Severity.error]} 条，警告 {counts[Severity.warning]} 条，提示 {counts[Severity.info]} 条")
     if batch.suppressed:
@@ -34,7 +30,7 @@ def summary_line(batch) -> str:
 
 def statistics_lines(batch, rulebook) -> list[str]:
     """One line per rule that fired, most frequent first: count, code, severity, title."""
-    counts = Counter((f.code, f.severity) for f in batch.all_findings)
+    counts = batch.tally.by_rule
     rows = sorted(counts.items(), key=lambda item: (-item[1], item[0][0], -item[0][1]))
     width = max((len(str(n)) for n in counts.values()), default=1)
     return [f"{n:>{width}}  {code}  {severity.zh}  {rule.title if (rule := rulebook.get(code)) else ''}"

@@ -11,17 +11,34 @@ HEADERS = ["位置", "级别", "规则", "说明"]
 WIDTHS = [None, None, None, 60]
 
 
-def render(batch, rulebook, colour: bool = False) -> str:
-    parts = []
-    for result in batch.results:
-        if not result.findings:
-            continue
-        rows = [row for entry in for_people(result.findings) for row in entry_rows(entry, colour)]
-        parts.append(result.path + "\n" + tabulate.tabulate(rows, HEADERS, tablefmt="simple", maxcolwidths=WIDTHS))
-    if batch.cross_findings:
-        rows = [[f.file, severity_word(f.severity, colour), f.code, f.message] for f in by_severity(batch.cross_findings)]
-        parts.append("跨计划\n" + tabulate.tabulate(rows, ["文件", "级别", "规则", "说明"], tablefmt="simple", maxcolwidths=WIDTHS))
-    return "\n\n".join(parts) + ("\n" if parts else "")
+class Writer:
+    """A table per file, a blank line between them, as each file comes; the checks across
+    plans last."""
+
+    def __init__(self, rulebook, colour: bool = False):
+        self.colour = colour
+        self.tables = 0
+
+    def head(self, write) -> None:
+        pass
+
+    def file(self, result, write) -> None:
+        if result.findings:
+            rows = [row for entry in for_people(result.findings) for row in entry_rows(entry, self.colour)]
+            self.table(result.path + "\n" + tabulate.tabulate(rows, HEADERS, tablefmt="simple", maxcolwidths=WIDTHS), write)
+
+    def tail(self, batch, write) -> None:
+        if batch.cross_findings:
+            rows = [[f.file, severity_word(f.severity, self.colour), f.code, f.message]
+                    for f in by_severity(batch.cross_findings)]
+            self.table("跨计划\n" + tabulate.tabulate(rows, ["文件", "级别", "规则", "说明"], tablefmt="simple",
+                                                     maxcolwidths=WIDTHS), write)
+        if self.tables:
+            write("\n")
+
+    def table(self, text: str, write) -> None:
+        write(("\n\n" if self.tables else "") + text)
+        self.tables += 1
 
 
 def entry_rows(entry, colour: bool) -> list[list[str]]:

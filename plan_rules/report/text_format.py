@@ -9,21 +9,34 @@ from .for_people import Swap, by_severity, for_people, severity_word
 INDENT = "  "
 
 
-def render(batch, rulebook, colour: bool = False) -> str:
-    lines = []
-    for result in batch.results:
+class Writer:
+    """Each file's block as it comes (report/__init__.py), a blank line after it; the checks
+    across plans last."""
+
+    def __init__(self, rulebook, colour: bool = False):
+        self.colour = colour
+
+    def head(self, write) -> None:
+        pass
+
+    def file(self, result, write) -> None:
         if not result.findings:
-            continue
-        lines.append(result.path)
+            return
+        lines = [result.path]
         entries = for_people(result.findings)
         width = max(display_width(entry_place(e)) for e in entries)
         for entry in entries:
-            lines += entry_lines(entry, width, colour)
+            lines += entry_lines(entry, width, self.colour)
         lines.append("")
-    if batch.cross_findings:
-        lines.append("跨计划")
-        lines += [INDENT + finding_line(f, colour) for f in by_severity(batch.cross_findings)]
-    return "\n".join(lines) + ("\n" if lines else "")
+        write(as_lines(lines))
+
+    def tail(self, batch, write) -> None:
+        if batch.cross_findings:
+            write(as_lines(["跨计划"] + [INDENT + finding_line(f, self.colour) for f in by_severity(batch.cross_findings)]))
+
+
+def as_lines(lines: list[str]) -> str:
+    return "".join(line + "\n" for line in lines)
 
 
 def entry_place(entry) -> str:
