@@ -113,29 +113,28 @@ def _sentence_of(starts: list[int], offset: int) -> int:
 
 
 def _all_counted(text: Text, line: int, seen: dict[str, int], sentences: list[int]) -> list[Mention]:
-    found = []
-    for match in _ALL_COUNTED.finditer(text.text):
-        sentence = _sentence_of(sentences, match.start())
-        if seen.get("N") == sentence or "执法" not in text.text[sentence:match.start()]:
-            continue
-        values = numbers(text.text, match.start("n"), match.end())
-        if values:
-            found.append(Mention("N", values[0].value, line, text, match.start("n"), "statement",
-                                 f"“{text.original(match.start(), match.end())}”"))
-            seen["N"] = sentence
-    return found
+    """"具有行政执法资格的在岗人员9名，全部纳入本计划": in a sentence about enforcement."""
+    return _counts_of_n(text, line, seen, sentences, _ALL_COUNTED, "",
+                        lambda match, sentence: "执法" in text.text[sentence:match.start()])
 
 
 def _people_before_label(text: Text, line: int, seen: dict[str, int], sentences: list[int]) -> list[Mention]:
     """"48名执法人员总法定工作日为…", "实际纳入…的12位执法人员": the count before the wording."""
+    return _counts_of_n(text, line, seen, sentences, _PEOPLE_BEFORE_LABEL, "执法人员",
+                        lambda match, _: not _REQUIREMENT_BEFORE.search(text.text, max(0, match.start() - 6), match.start()))
+
+
+def _counts_of_n(text: Text, line: int, seen: dict[str, int], sentences: list[int], pattern: re.Pattern,
+                 quoted_after: str, fits) -> list[Mention]:
+    """N stated by a count the pattern finds, one a sentence, where `fits(match, sentence_start)`."""
     found = []
-    for match in _PEOPLE_BEFORE_LABEL.finditer(text.text):
+    for match in pattern.finditer(text.text):
         sentence = _sentence_of(sentences, match.start())
-        if seen.get("N") == sentence or _REQUIREMENT_BEFORE.search(text.text, max(0, match.start() - 6), match.start()):
+        if seen.get("N") == sentence or not fits(match, sentence):
             continue
         values = numbers(text.text, match.start("n"), match.end())
         if values:
             found.append(Mention("N", values[0].value, line, text, match.start("n"), "statement",
-                                 f"“{text.original(match.start(), match.end())}执法人员”"))
+                                 f"“{text.original(match.start(), match.end())}{quoted_after}”"))
             seen["N"] = sentence
     return found
