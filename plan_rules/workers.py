@@ -141,7 +141,11 @@ def remove_unfinished_files() -> None:
 def ending_on_signals(say: Callable[[str], None]):
     """Within: SIGINT, SIGTERM and SIGHUP stop the workers, remove unfinished files, `say`
     why, and end the process."""
+    installed_by = os.getpid()
+
     def stop(signum, frame):
+        if os.getpid() != installed_by:      # a worker forked before its initializer reset this handler:
+            os._exit(128 + signum)           # it ends quietly, the run's process says why
         stop_workers()
         remove_unfinished_files()
         say("\nplan-rules: 已中断\n")
