@@ -83,6 +83,8 @@ class SourceMap:
         while path:
             if path in self.entries:
                 return self._as_location(self.entries[path])
+            if f"{path}[0]" in self.entries:       # a list read from a document begins at its first entry
+                return self._as_location(self.entries[f"{path}[0]"])
             path = parent_path(path)
         return Location()
 

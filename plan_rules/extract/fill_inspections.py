@@ -19,8 +19,6 @@ def fill_inspections(plan: Plan, document: Document, record: Recorder, uncertain
         for index, found in enumerate(arrangement.other_counts):
             target.other_counts.append(found.value)
             record.found(f"{name}.other_counts[{index}]", found)
-        if arrangement.by_industry:     # KI001 speaks of the list as a whole: it begins at its first industry
-            record.found(f"{name}.by_industry", arrangement.by_industry[0][1])
         for index, (industry, found) in enumerate(arrangement.by_industry):
             target.by_industry.append(IndustryCount(industry=industry, count=found.value))
             record.found(f"{name}.by_industry[{index}]", found)

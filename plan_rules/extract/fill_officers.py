@@ -21,8 +21,6 @@ def fill_officers(plan: Plan, document: Document, readings, formulas: list[Formu
                 break
     if not breakdown.groups and staff is not None:
         breakdown = staff.breakdown
-    if breakdown.groups:     # ST001 speaks of the list as a whole: it begins at its first group
-        record.at("officers.groups", breakdown.groups[0].text, breakdown.groups[0].offset)
     for index, group in enumerate(breakdown.groups):
         plan.officers.groups.append(StaffGroup(name=group.name, count=group.count))
         record.at(f"officers.groups[{index}]", group.text, group.offset)
