@@ -5,17 +5,22 @@ from __future__ import annotations
 
 
 class Writer:
+    """A line per finding, written as each file finishes (github.py writes its annotations so)."""
     def __init__(self, rulebook):
         pass
+
+    @staticmethod
+    def line(finding) -> str:
+        return finding_line(finding)
 
     def head(self, write) -> None:
         pass
 
     def file(self, result, write) -> None:
-        write("".join(finding_line(f) for f in result.findings))
+        write("".join(self.line(f) for f in result.findings))
 
     def tail(self, batch, write) -> None:
-        write("".join(finding_line(f) for f in batch.cross_findings))
+        write("".join(self.line(f) for f in batch.cross_findings))
 
 
 def finding_line(f) -> str:

@@ -4,22 +4,15 @@ is true and no --format is given."""
 from __future__ import annotations
 
 from ..findings import Severity
+from . import concise
 
 COMMANDS = {Severity.error: "error", Severity.warning: "warning", Severity.info: "notice"}
 
 
-class Writer:
-    def __init__(self, rulebook):
-        pass
-
-    def head(self, write) -> None:
-        pass
-
-    def file(self, result, write) -> None:
-        write("".join(annotation(f) + "\n" for f in result.findings))
-
-    def tail(self, batch, write) -> None:
-        write("".join(annotation(f) + "\n" for f in batch.cross_findings))
+class Writer(concise.Writer):
+    @staticmethod
+    def line(finding) -> str:
+        return annotation(finding) + "\n"
 
 
 def annotation(finding) -> str:
