@@ -74,3 +74,20 @@ def legacy_copies(tmp_path_factory) -> Path:
                     "--convert-to", "rtf", "--outdir", str(folder), str(TAOYUAN)], capture_output=True, timeout=180, check=True)
     shutil.copy(folder / "taoyuan-2026.doc", folder / "taoyuan-2026.wps")
     return folder
+
+
+@pytest.fixture
+def worker_dies_on_plan_020(monkeypatch) -> None:
+    """A forked worker that reads plan-020.yaml dies at once (os._exit), as a crash in C would
+    end it; only forked workers inherit the patch, so tests using it skip where workers spawn."""
+    import multiprocessing
+    import os
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the crash is planted by patching the parent, which only forked workers inherit")
+    read = Checker.read
+
+    def read_or_die(self, data, name, suffix):
+        if name.endswith("plan-020.yaml"):
+            os._exit(70)
+        return read(self, data, name, suffix)
+    monkeypatch.setattr(Checker, "read", read_or_die)

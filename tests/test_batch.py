@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-import os
 import runpy
 from pathlib import Path
 
@@ -141,16 +140,7 @@ def test_an_exception_in_one_file_becomes_in001(folder, monkeypatch):
         assert len(result.results) == 50
 
 
-@pytest.mark.skipif(not FORKS, reason="the crash is planted by patching the parent, which only forked workers inherit")
-def test_a_worker_that_dies_on_one_file_costs_only_that_file(folder, monkeypatch):
-    read = Checker.read
-
-    def read_or_die(self, data, name, suffix):
-        if name.endswith("plan-020.yaml"):
-            os._exit(70)
-        return read(self, data, name, suffix)
-
-    monkeypatch.setattr(Checker, "read", read_or_die)
+def test_a_worker_that_dies_on_one_file_costs_only_that_file(folder, worker_dies_on_plan_020):
     result = run_batch([str(folder / "city-0")], jobs=2)
     assert len(result.results) == 50
     crashed = [(f.file, f.code) for f in result.all_findings if f.code == "IN001"]

@@ -5,8 +5,6 @@ the parallelism, even after a worker dies; and a streamed batch keeps no file's 
 from __future__ import annotations
 
 import json
-import multiprocessing
-import os
 import runpy
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -15,7 +13,6 @@ import pytest
 from click.testing import CliRunner
 
 from plan_rules.batch import run_batch
-from plan_rules.check import Checker
 from plan_rules.cli import main
 from plan_rules.report import FORMATS, WHOLE, render
 from plan_rules.ruleset import load_rulebook
@@ -23,7 +20,6 @@ from plan_rules.suppress import load_exceptions
 
 ROOT = Path(__file__).resolve().parent.parent
 write_batch = runpy.run_path(str(ROOT / "fixtures" / "batch" / "make_batch.py"))["write_batch"]
-FORKS = multiprocessing.get_start_method() == "fork"
 STREAMED = sorted(set(FORMATS) - WHOLE)
 # Suppressions of both kinds, so that the streamed batch applies them as the files come; the
 # exceptions file beside the batch's folder, whose name stands for {folder}.
@@ -114,16 +110,7 @@ def test_a_streamed_batch_hands_each_file_on_in_path_order_and_keeps_none(folder
     assert batch.cross_findings
 
 
-@pytest.mark.skipif(not FORKS, reason="the crash is planted by patching the parent, which only forked workers inherit")
-def test_files_stay_in_path_order_when_a_worker_dies(folder, monkeypatch):
-    read = Checker.read
-
-    def read_or_die(self, data, name, suffix):
-        if name.endswith("plan-020.yaml"):
-            os._exit(70)
-        return read(self, data, name, suffix)
-
-    monkeypatch.setattr(Checker, "read", read_or_die)
+def test_files_stay_in_path_order_when_a_worker_dies(folder, worker_dies_on_plan_020):
     seen = []
     run_batch([str(folder / "city-0")], jobs=2, each_file=lambda result: seen.append((result.path, result.findings)))
     assert [path for path, _ in seen] == sorted(str(p) for p in (folder / "city-0").glob("plan-*"))
