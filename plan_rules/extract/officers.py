@@ -155,17 +155,22 @@ def _officers_row_across_units(document: Document, rows: list[int]) -> StaffTabl
             continue
         table = StaffTable(Breakdown(), None)
         for position in units:
-            count = _COUNT_CELL.match(cells[position].text)
-            if count is None or to_count(count.group("n")) is None:
+            count = _cell_count(cells[position])
+            if count is None:
                 return None
             name = header[position]
-            table.breakdown.groups.append(Group(name.original(0, len(name.text)).strip(), to_count(count.group("n")),
-                                                cells[position], count.start("n")))
-        total = _COUNT_CELL.match(cells[total_column].text)
-        if total is not None and to_count(total.group("n")) is not None:
-            table.total = Mention("N", Decimal(to_count(total.group("n"))), index, cells[total_column], total.start("n"),
-                                  "table", "测算表执法人员行的合计")
+            table.breakdown.groups.append(Group(name.original(0, len(name.text)).strip(), count[0], cells[position], count[1]))
+        total = _cell_count(cells[total_column])
+        if total is not None:
+            table.total = Mention("N", Decimal(total[0]), index, cells[total_column], total[1], "table", "测算表执法人员行的合计")
         return table
+
+
+def _cell_count(cell: Text) -> tuple[int, int] | None:
+    """A cell's count of people and where it stands."""
+    match = _COUNT_CELL.match(cell.text)
+    count = to_count(match.group("n")) if match else None
+    return (count, match.start("n")) if count is not None else None
     return None
 
 
